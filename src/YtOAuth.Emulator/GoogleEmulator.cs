@@ -1,0 +1,198 @@
+using System;
+using System.Linq;
+using System.Net;
+using System.Text.Json;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace YtOAuth.Emulator;
+
+/// <summary>
+/// Google's OAuth and YouTube endpoints on a real Kestrel server bound to 127.0.0.1. Start it in-process on
+/// port 0 from tests, or standalone from the command line; point clients at <see cref="BaseUri"/>.
+/// </summary>
+public sealed class GoogleEmulator : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    private TimeSpan clockOffset;
+
+    private GoogleEmulator(WebApplication app, EmulatorSettings settings, YouTubeDataOptions dataOptions)
+    {
+        this.app = app;
+        Settings = settings;
+        State = new OAuthState(() => DateTime.UtcNow + clockOffset);
+        Data = new YouTubeData(dataOptions);
+        DesktopClient = new EmulatedClient("1234567890-emulator.apps.googleusercontent.com", "GOCSPX-emulator-" + OAuthState.NewToken("", 12), false);
+        DeviceClient = new EmulatedClient("1234567890-device.apps.googleusercontent.com", "GOCSPX-device-" + OAuthState.NewToken("", 12), true);
+        State.Clients[DesktopClient.ClientId] = DesktopClient;
+        State.Clients[DeviceClient.ClientId] = DeviceClient;
+    }
+
+    /// <summary>Where the emulator listens, ending in '/'.</summary>
+    public Uri BaseUri { get; private set; } = null!;
+
+    /// <summary>Behaviour switches.</summary>
+    public EmulatorSettings Settings { get; }
+
+    /// <summary>Faults queued per endpoint.</summary>
+    public FaultQueue Faults { get; } = new();
+
+    /// <summary>Data API quota spent today.</summary>
+    public QuotaLedger Quota { get; } = new();
+
+    /// <summary>Request counts.</summary>
+    public RequestCounters Counters { get; } = new();
+
+    /// <summary>A registered "Desktop app" client.</summary>
+    public EmulatedClient DesktopClient { get; }
+
+    /// <summary>A registered "TVs and Limited Input devices" client.</summary>
+    public EmulatedClient DeviceClient { get; }
+
+    /// <summary>The emulator's idea of now.</summary>
+    public DateTime UtcNow => State.Now;
+
+    internal OAuthState State { get; }
+
+    /// <summary>The seeded YouTube data.</summary>
+    public YouTubeData Data { get; }
+
+    /// <summary>Starts the emulator on 127.0.0.1:<paramref name="port"/> (0: any free port).</summary>
+    public static async Task<GoogleEmulator> StartAsync(EmulatorSettings? settings = null, YouTubeDataOptions? data = null, int port = 0)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, port));
+        builder.Services.AddRoutingCore();
+        var app = builder.Build();
+        var emulator = new GoogleEmulator(app, settings ?? new EmulatorSettings(), data ?? new YouTubeDataOptions());
+        OAuthEndpoints.Map(app, emulator);
+        YouTubeEndpoints.Map(app, emulator);
+        app.MapGet("/", () => Results.Content(OAuthEndpoints.Page("YtOAuth Google emulator",
+            "<p>OAuth: /o/oauth2/v2/auth, /token, /revoke, /device/code. YouTube: /youtube/v3/, Analytics: /v2/reports.</p>"), "text/html"));
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        emulator.BaseUri = new Uri(address.Replace("[::]", "127.0.0.1").TrimEnd('/') + "/");
+        return emulator;
+    }
+
+    /// <summary>Moves the emulator's clock forward (token and grant expiry).</summary>
+    public void AdvanceClock(TimeSpan by) => clockOffset += by;
+
+    /// <summary>Makes every issued access token expire now (the next API call meets 401).</summary>
+    public void ExpireAccessTokens()
+    {
+        foreach (var key in State.AccessTokens.Keys.ToList())
+        {
+            State.AccessTokens[key] = State.AccessTokens[key] with { ExpiresUtc = State.Now.AddSeconds(-1) };
+        }
+    }
+
+    /// <summary>Revokes every grant, as a user would at myaccount.google.com/permissions.</summary>
+    public void RevokeAllGrants()
+    {
+        foreach (var grant in State.LiveGrants.ToList())
+        {
+            State.Revoke(grant);
+        }
+    }
+
+    /// <summary>The number of grants that are still alive.</summary>
+    public int LiveGrantCount => State.LiveGrants.Count();
+
+    /// <summary>Approves or denies a pending device code as the user would at the verification page.</summary>
+    public bool DecideDevice(string userCode, bool allow)
+    {
+        var request = State.DeviceCodes.Values.FirstOrDefault(d => d.UserCode == userCode);
+        if (request != null)
+        {
+            request.Decision = allow ? "allow" : "deny";
+        }
+
+        return request != null;
+    }
+
+    /// <summary>A client_secret.json ("installed" shape) for a client, with auth_uri and token_uri pointing here.</summary>
+    public string ClientSecretJson(EmulatedClient? client = null)
+    {
+        client ??= DesktopClient;
+        return JsonSerializer.Serialize(new
+        {
+            installed = new
+            {
+                client_id = client.ClientId,
+                project_id = "ytoauth-emulator",
+                auth_uri = BaseUri + "o/oauth2/v2/auth",
+                token_uri = BaseUri + "token",
+                auth_provider_x509_cert_url = "https://www.googleapis.com/oauth2/v1/certs",
+                client_secret = client.ClientSecret,
+                redirect_uris = new[] { "http://localhost" },
+            },
+        }, new JsonSerializerOptions { WriteIndented = true });
+    }
+
+    /// <summary>Applies the next queued fault of <paramref name="target"/>; true when it answered the request itself.</summary>
+    internal async Task<bool> ApplyFaultAsync(HttpContext context, FaultTarget target)
+    {
+        var fault = Faults.Next(target);
+        if (fault == null)
+        {
+            return false;
+        }
+
+        if (fault.Delay > TimeSpan.Zero)
+        {
+            await Task.Delay(fault.Delay, context.RequestAborted);
+        }
+
+        if (fault.DropConnection)
+        {
+            context.Abort();
+            return true;
+        }
+
+        if (fault.Status == 0)
+        {
+            return false; // only slow
+        }
+
+        if (fault.RetryAfterSeconds is { } seconds)
+        {
+            context.Response.Headers.RetryAfter = seconds.ToString();
+        }
+
+        if (fault.HtmlBody)
+        {
+            context.Response.StatusCode = fault.Status;
+            context.Response.ContentType = "text/html; charset=utf-8";
+            await context.Response.WriteAsync("<html><body><h1>" + fault.Status + ". That's an error.</h1><p>Please try again later.</p></body></html>");
+            return true;
+        }
+
+        if (target is FaultTarget.YouTube or FaultTarget.Analytics)
+        {
+            await YouTubeEndpoints.Error(context, this, fault.Status, fault.Status == 429 ? "rateLimitExceeded" : "backendError",
+                fault.Status == 429 ? "usageLimits" : "global", "Injected fault.");
+        }
+        else
+        {
+            await OAuthEndpoints.Json(context, fault.Status, new { error = fault.Status == 429 ? "rate_limit_exceeded" : "internal_failure", error_description = "Injected fault." });
+        }
+
+        return true;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+}

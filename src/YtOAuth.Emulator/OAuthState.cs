@@ -1,0 +1,91 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace YtOAuth.Emulator;
+
+/// <summary>An OAuth client the emulator knows.</summary>
+public sealed record EmulatedClient(string ClientId, string ClientSecret, bool IsDeviceClient);
+
+/// <summary>A live grant: a refresh token and what it allows.</summary>
+internal sealed class Grant
+{
+    public required string ClientId { get; init; }
+    public required string[] Scopes { get; init; }
+    public required DateTime ConsentUtc { get; init; }
+    public required string ChannelId { get; init; }
+    public string RefreshToken { get; set; } = string.Empty;
+    public bool Revoked { get; set; }
+}
+
+internal sealed record AccessToken(Grant Grant, DateTime ExpiresUtc);
+
+internal sealed record PendingConsent(string ClientId, string RedirectUri, string[] Scopes, string? State, string? Challenge, string ChallengeMethod);
+
+internal sealed record IssuedCode(PendingConsent Request, string[] Granted, DateTime ExpiresUtc)
+{
+    public bool Used { get; set; }
+}
+
+internal sealed class DeviceRequest
+{
+    public required string ClientId { get; init; }
+    public required string[] Scopes { get; init; }
+    public required string UserCode { get; init; }
+    public required DateTime ExpiresUtc { get; init; }
+    public DateTime? LastPollUtc { get; set; }
+    public string? Decision { get; set; } // "allow", "deny" or null while pending
+    public bool Redeemed { get; set; }
+}
+
+/// <summary>Everything the emulated Google remembers: clients, consents, codes and tokens.</summary>
+internal sealed class OAuthState
+{
+    private readonly Func<DateTime> now;
+    public readonly ConcurrentDictionary<string, EmulatedClient> Clients = new();
+    public readonly ConcurrentDictionary<string, PendingConsent> Consents = new();
+    public readonly ConcurrentDictionary<string, IssuedCode> Codes = new();
+    public readonly ConcurrentDictionary<string, Grant> RefreshTokens = new();
+    public readonly ConcurrentDictionary<string, AccessToken> AccessTokens = new();
+    public readonly ConcurrentDictionary<string, DeviceRequest> DeviceCodes = new();
+
+    public OAuthState(Func<DateTime> now) => this.now = now;
+
+    public DateTime Now => now();
+
+    public static string NewToken(string prefix, int bytes = 32) =>
+        prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(bytes)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    public static string S256(string verifier) =>
+        Convert.ToBase64String(SHA256.HashData(Encoding.ASCII.GetBytes(verifier))).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    public (string Access, string Refresh) IssueGrant(string clientId, string[] scopes, string channelId, TimeSpan accessLifetime)
+    {
+        var grant = new Grant { ClientId = clientId, Scopes = scopes, ConsentUtc = Now, ChannelId = channelId };
+        grant.RefreshToken = NewToken("1//rt-");
+        RefreshTokens[grant.RefreshToken] = grant;
+        return (IssueAccess(grant, accessLifetime), grant.RefreshToken);
+    }
+
+    public string IssueAccess(Grant grant, TimeSpan lifetime)
+    {
+        var token = NewToken("ya29.at-");
+        AccessTokens[token] = new AccessToken(grant, Now + lifetime);
+        return token;
+    }
+
+    /// <summary>Kills a grant and every access token it issued.</summary>
+    public void Revoke(Grant grant)
+    {
+        grant.Revoked = true;
+        foreach (var pair in AccessTokens.Where(p => p.Value.Grant == grant).ToList())
+        {
+            AccessTokens.TryRemove(pair.Key, out _);
+        }
+    }
+
+    public IEnumerable<Grant> LiveGrants => RefreshTokens.Values.Where(g => !g.Revoked).Distinct();
+}

@@ -1,0 +1,140 @@
+using System;
+using System.IO;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace YtOAuth.Engine.OAuth
+{
+    /// <summary>
+    /// Reads Google's client_secret.json (the "installed" shape of a Desktop app client, or the "web" shape).
+    /// Errors name the file and the field and never echo the file's content, which holds the secret.
+    /// </summary>
+    public static class ClientSecretFile
+    {
+        private const long MaxBytes = 64 * 1024;
+        private const string Help = "Download it again from Google Cloud Console (APIs & Services > Credentials > your OAuth client of type 'Desktop app' > Download JSON).";
+
+        /// <summary>Loads and validates the file. <paramref name="endpoints"/> supplies the endpoints the file does not name.</summary>
+        public static OAuthClient Load(string path, GoogleEndpoints? endpoints = null)
+        {
+            if (string.IsNullOrWhiteSpace(path))
+            {
+                throw new YtOAuthException(ErrorCode.InvalidArgument, "No client secret file was given. Pass the path of the client_secret.json you downloaded from Google Cloud Console.");
+            }
+
+            var full = Path.GetFullPath(path);
+            if (!File.Exists(full))
+            {
+                throw new YtOAuthException(ErrorCode.ClientSecretNotFound,
+                    "The client secret file '" + full + "' does not exist. Check the path, or " + char.ToLowerInvariant(Help[0]) + Help.Substring(1), full);
+            }
+
+            var length = new FileInfo(full).Length;
+            if (length > MaxBytes)
+            {
+                throw new YtOAuthException(ErrorCode.ClientSecretInvalid,
+                    "The file '" + full + "' is " + length + " bytes, far larger than a client_secret.json. Check that the path names the right file.", full);
+            }
+
+            string text;
+            try
+            {
+                text = File.ReadAllText(full);
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                throw new YtOAuthException(ErrorCode.ClientSecretInvalid,
+                    "The client secret file '" + full + "' could not be read (" + e.GetType().Name + "). Check its permissions.", full, e);
+            }
+
+            return Parse(text, full, endpoints);
+        }
+
+        /// <summary>Validates client_secret.json content; <paramref name="source"/> names it in errors.</summary>
+        public static OAuthClient Parse(string json, string source, GoogleEndpoints? endpoints = null)
+        {
+            JObject root;
+            try
+            {
+                using (var reader = new JsonTextReader(new StringReader(json)) { DateParseHandling = DateParseHandling.None })
+                {
+                    var token = JToken.ReadFrom(reader);
+                    // Trailing content after the object is as broken as a missing brace.
+                    if (reader.Read() && reader.TokenType != JsonToken.Comment)
+                    {
+                        throw Invalid(source, "has content after the closing brace of the JSON object");
+                    }
+
+                    root = token as JObject ?? throw Invalid(source, "is not a JSON object");
+                }
+            }
+            catch (JsonReaderException e)
+            {
+                // The reader's own message can quote characters of the secret: keep only the position.
+                throw Invalid(source, "is not valid JSON (error at line " + e.LineNumber + ", position " + e.LinePosition + ")");
+            }
+
+            if (root.Property("type")?.Value.Type == JTokenType.String && (string?)root["type"] == "service_account")
+            {
+                throw Invalid(source, "is a service-account key, not an OAuth client. YouTube channels are reached with an OAuth client of type 'Desktop app'");
+            }
+
+            var section = root["installed"] as JObject ?? root["web"] as JObject;
+            var sectionName = root["installed"] is JObject ? "installed" : "web";
+            if (section == null)
+            {
+                throw Invalid(source, "has neither an 'installed' nor a 'web' section");
+            }
+
+            var clientId = RequiredString(section, sectionName, "client_id", source);
+            var clientSecret = RequiredString(section, sectionName, "client_secret", source);
+            var baseEndpoints = endpoints ?? GoogleEndpoints.Google;
+            var authUri = OptionalUri(section, sectionName, "auth_uri", source);
+            var tokenUri = OptionalUri(section, sectionName, "token_uri", source);
+            var client = new OAuthClient(clientId, clientSecret, baseEndpoints.With(authorization: authUri, token: tokenUri), source);
+            if (sectionName == "web")
+            {
+                Diagnostics.EngineLog.Warning("'" + source + "' describes a 'Web application' client. Google accepts a loopback redirect on any port only for 'Desktop app' clients; if consent fails with redirect_uri_mismatch, create a Desktop app client.");
+            }
+
+            return client;
+        }
+
+        private static string RequiredString(JObject section, string sectionName, string field, string source)
+        {
+            var value = section[field];
+            if (value == null || value.Type == JTokenType.Null)
+            {
+                throw Invalid(source, "has no '" + sectionName + "." + field + "' field");
+            }
+
+            if (value.Type != JTokenType.String || string.IsNullOrWhiteSpace((string?)value))
+            {
+                throw Invalid(source, "has an empty or non-text '" + sectionName + "." + field + "' field");
+            }
+
+            return ((string)value!).Trim();
+        }
+
+        private static Uri? OptionalUri(JObject section, string sectionName, string field, string source)
+        {
+            var value = section[field];
+            if (value == null || value.Type == JTokenType.Null)
+            {
+                return null;
+            }
+
+            if (value.Type != JTokenType.String
+                || !Uri.TryCreate((string?)value, UriKind.Absolute, out var uri)
+                || (uri.Scheme != Uri.UriSchemeHttps && !(uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback)))
+            {
+                throw Invalid(source, "has an invalid '" + sectionName + "." + field + "' field (expected an https URL)");
+            }
+
+            return uri;
+        }
+
+        private static YtOAuthException Invalid(string source, string problem) =>
+            new YtOAuthException(ErrorCode.ClientSecretInvalid, "The client secret file '" + source + "' " + problem + ". " + Help, source);
+    }
+}

@@ -1,0 +1,247 @@
+using System;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace YtOAuth.Engine.OAuth
+{
+    /// <summary>What the browser brought back to the loopback redirect.</summary>
+    public sealed class AuthorizationCallback
+    {
+        internal AuthorizationCallback(string? code, string? error, string? errorDescription, string? scope)
+        {
+            Code = code;
+            Error = error;
+            ErrorDescription = errorDescription;
+            Scope = scope;
+        }
+
+        /// <summary>The authorization code (secret, single use), or null on error.</summary>
+        public string? Code { get; }
+
+        /// <summary>An OAuth error such as access_denied.</summary>
+        public string? Error { get; }
+
+        /// <summary>Error text, if the server sent any.</summary>
+        public string? ErrorDescription { get; }
+
+        /// <summary>Scopes the redirect says were granted.</summary>
+        public string? Scope { get; }
+
+        /// <inheritdoc />
+        public override string ToString() => Error == null ? "AuthorizationCallback (code received)" : "AuthorizationCallback (" + Error + ")";
+    }
+
+    /// <summary>
+    /// The loopback redirect target of RFC 8252: a tiny HTTP server on 127.0.0.1 that waits for one GET on the
+    /// callback path carrying the state we sent. It binds port 0 and keeps that socket, so no other program can
+    /// take the port between choosing and listening (the race of probe-then-bind).
+    /// </summary>
+    public sealed class LoopbackCodeReceiver : IDisposable
+    {
+        /// <summary>The path of the redirect URI.</summary>
+        public const string CallbackPath = "/oauth2/callback";
+
+        private const int MaxRequestBytes = 16 * 1024;
+        private static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(10);
+
+        private readonly TcpListener listener;
+        private readonly string expectedState;
+        private readonly TaskCompletionSource<AuthorizationCallback> result =
+            new TaskCompletionSource<AuthorizationCallback>(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly CancellationTokenSource stopping = new CancellationTokenSource();
+        private int refusedCallbacks;
+
+        private LoopbackCodeReceiver(string expectedState)
+        {
+            this.expectedState = expectedState;
+            listener = new TcpListener(IPAddress.Loopback, 0);
+            // Without this a crashed earlier run's TIME_WAIT socket does not matter; with port 0 there is no clash to avoid, but
+            // ExclusiveAddressUse stops another socket from binding the same port on Windows.
+            listener.ExclusiveAddressUse = RuntimeIsWindows();
+            listener.Start();
+            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            RedirectUri = new Uri("http://127.0.0.1:" + port + CallbackPath);
+            _ = AcceptLoopAsync();
+        }
+
+        /// <summary>The redirect_uri to send, built from the port actually bound.</summary>
+        public Uri RedirectUri { get; }
+
+        /// <summary>How many callbacks were refused for a missing or wrong state.</summary>
+        public int RefusedCallbacks => Volatile.Read(ref refusedCallbacks);
+
+        /// <summary>Binds 127.0.0.1 on a free port and starts listening for the callback carrying <paramref name="expectedState"/>.</summary>
+        public static LoopbackCodeReceiver Start(string expectedState) => new LoopbackCodeReceiver(expectedState);
+
+        /// <summary>Completes with the first callback whose state matches; cancellation ends the wait.</summary>
+        public Task<AuthorizationCallback> WaitAsync(CancellationToken cancellationToken) => Util.WaitAsync(result.Task, cancellationToken);
+
+        /// <summary>Stops listening.</summary>
+        public void Dispose()
+        {
+            stopping.Cancel();
+            listener.Stop();
+            result.TrySetCanceled();
+        }
+
+        private async Task AcceptLoopAsync()
+        {
+            while (!stopping.IsCancellationRequested)
+            {
+                TcpClient client;
+                try
+                {
+                    client = await listener.AcceptTcpClientAsync().ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is ObjectDisposedException || e is SocketException || e is InvalidOperationException)
+                {
+                    return; // listener stopped
+                }
+
+                // Each connection on its own: browsers open idle speculative connections that must not block the real one.
+                _ = HandleAsync(client);
+            }
+        }
+
+        private async Task HandleAsync(TcpClient client)
+        {
+            using (client)
+            using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(stopping.Token))
+            {
+                timeout.CancelAfter(ReadTimeout);
+                // ReadAsync ignores the token on some platforms; closing the socket always ends the read.
+                using (timeout.Token.Register(client.Dispose))
+                {
+                    try
+                    {
+                        var stream = client.GetStream();
+                        var head = await ReadHeadAsync(stream, timeout.Token).ConfigureAwait(false);
+                        var (status, page) = head == null ? (431, Page("Request too large", "This address only takes the sign-in redirect.")) : Answer(head);
+                        await WriteAsync(stream, status, page).ConfigureAwait(false);
+                    }
+                    catch (Exception e) when (e is System.IO.IOException || e is ObjectDisposedException || e is SocketException || e is OperationCanceledException)
+                    {
+                        // A connection that closed or idled out: nothing to answer.
+                    }
+                }
+            }
+        }
+
+        private (int Status, string Page) Answer(string head)
+        {
+            var firstLine = head.Substring(0, Math.Max(0, head.IndexOf("\r\n", StringComparison.Ordinal)));
+            var parts = firstLine.Split(' ');
+            if (parts.Length != 3 || !parts[2].StartsWith("HTTP/", StringComparison.Ordinal))
+            {
+                return (400, Page("Bad request", "This address only takes the sign-in redirect."));
+            }
+
+            var target = parts[1];
+            var q = target.IndexOf('?');
+            var path = q < 0 ? target : target.Substring(0, q);
+            if (!string.Equals(path, CallbackPath, StringComparison.Ordinal))
+            {
+                return (404, Page("Not found", "This address only takes the sign-in redirect."));
+            }
+
+            if (parts[0] != "GET")
+            {
+                return (405, Page("Method not allowed", "This address only takes the sign-in redirect."));
+            }
+
+            var query = Util.ParseQuery(q < 0 ? string.Empty : target.Substring(q + 1));
+            var state = query.Get("state");
+            if (state == null || !string.Equals(state, expectedState, StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref refusedCallbacks);
+                Diagnostics.EngineLog.Warning("A sign-in redirect with " + (state == null ? "no state" : "a state that does not match this request") +
+                    " reached the loopback listener and was refused; nothing was exchanged. Still waiting for the real one.");
+                return (400, Page("Sign-in not accepted",
+                    "This answer does not belong to the sign-in your shell is waiting for (the state value " + (state == null ? "is missing" : "does not match") +
+                    "), so it was refused and nothing was exchanged. Go back to your shell and start the sign-in again if it is no longer waiting."));
+            }
+
+            if (result.Task.IsCompleted)
+            {
+                return (409, Page("Already done", "This sign-in has already been answered. Return to your shell; you can close this tab."));
+            }
+
+            var error = query.Get("error");
+            var code = query.Get("code");
+            if (error == null && string.IsNullOrEmpty(code))
+            {
+                return (400, Page("Sign-in not accepted", "The redirect carried neither a code nor an error. Return to your shell and try again."));
+            }
+
+            if (code != null)
+            {
+                Diagnostics.Redactor.Register(code);
+            }
+
+            result.TrySetResult(new AuthorizationCallback(code, error, query.Get("error_description"), query.Get("scope")));
+            return error == null
+                ? (200, Page("Signed in", "YtOAuth received the sign-in. Return to your shell; you can close this tab."))
+                : (200, Page("Sign-in declined", "Consent was not given (" + WebUtility.HtmlEncode(error) + "). Return to your shell; nothing was stored."));
+        }
+
+        private static async Task<string?> ReadHeadAsync(System.IO.Stream stream, CancellationToken cancellationToken)
+        {
+            var buffer = new byte[MaxRequestBytes];
+            var filled = 0;
+            while (filled < buffer.Length)
+            {
+                var read = await stream.ReadAsync(buffer, filled, buffer.Length - filled, cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    throw new System.IO.IOException("closed before the request head ended");
+                }
+
+                filled += read;
+                var text = Encoding.ASCII.GetString(buffer, 0, filled);
+                if (text.IndexOf("\r\n\r\n", StringComparison.Ordinal) >= 0)
+                {
+                    return text;
+                }
+            }
+
+            return null;
+        }
+
+        private static async Task WriteAsync(System.IO.Stream stream, int status, string page)
+        {
+            var body = Encoding.UTF8.GetBytes(page);
+            var head = "HTTP/1.1 " + status + " " + Reason(status) + "\r\n" +
+                       "Content-Type: text/html; charset=utf-8\r\n" +
+                       "Content-Length: " + body.Length + "\r\n" +
+                       "Cache-Control: no-store\r\n" +
+                       "Referrer-Policy: no-referrer\r\n" +
+                       "Connection: close\r\n\r\n";
+            var headBytes = Encoding.ASCII.GetBytes(head);
+            await stream.WriteAsync(headBytes, 0, headBytes.Length).ConfigureAwait(false);
+            await stream.WriteAsync(body, 0, body.Length).ConfigureAwait(false);
+            await stream.FlushAsync().ConfigureAwait(false);
+        }
+
+        private static string Reason(int status)
+        {
+            switch (status)
+            {
+                case 200: return "OK";
+                case 404: return "Not Found";
+                case 405: return "Method Not Allowed";
+                case 409: return "Conflict";
+                case 431: return "Request Header Fields Too Large";
+                default: return "Bad Request";
+            }
+        }
+
+        private static string Page(string title, string message) =>
+            "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>YtOAuth - " + title + "</title></head>" +
+            "<body style=\"font-family:sans-serif;max-width:40em;margin:3em auto\"><h1>" + title + "</h1><p>" + message + "</p></body></html>";
+
+        private static bool RuntimeIsWindows() => System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(System.Runtime.InteropServices.OSPlatform.Windows);
+    }
+}

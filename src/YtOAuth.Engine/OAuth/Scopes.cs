@@ -1,0 +1,86 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace YtOAuth.Engine.OAuth
+{
+    /// <summary>YouTube scopes by friendly name, and the rules about which flow may ask for which.</summary>
+    public static class Scopes
+    {
+        private const string Prefix = "https://www.googleapis.com/auth/";
+
+        /// <summary>Read channels, playlists and items.</summary>
+        public const string YouTubeReadOnly = Prefix + "youtube.readonly";
+        /// <summary>YouTube Analytics reports (non-monetary).</summary>
+        public const string AnalyticsReadOnly = Prefix + "yt-analytics.readonly";
+
+        /// <summary>Friendly name to scope URL; the names tab completion offers.</summary>
+        public static readonly IReadOnlyDictionary<string, string> Friendly = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["ReadOnly"] = YouTubeReadOnly,
+            ["Analytics"] = AnalyticsReadOnly,
+            ["AnalyticsMonetary"] = Prefix + "yt-analytics-monetary.readonly",
+            ["Manage"] = Prefix + "youtube",
+            ["ForceSsl"] = Prefix + "youtube.force-ssl",
+            ["Upload"] = Prefix + "youtube.upload",
+            ["Partner"] = Prefix + "youtubepartner",
+        };
+
+        /// <summary>What a connection asks for when no scope is named: playlists and analytics (reports.query now also wants youtube.readonly).</summary>
+        public static readonly IReadOnlyList<string> Default = new[] { YouTubeReadOnly, AnalyticsReadOnly };
+
+        /// <summary>The only YouTube-related scopes Google allows in the device flow.</summary>
+        public static readonly IReadOnlyList<string> DeviceFlowAllowed = new[]
+        {
+            "openid", "email", "profile", Prefix + "youtube", YouTubeReadOnly,
+        };
+
+        /// <summary>Turns friendly names and scope URLs into scope URLs (deduplicated, order kept); none given means <see cref="Default"/>.</summary>
+        public static IReadOnlyList<string> Resolve(IEnumerable<string>? names)
+        {
+            var result = new List<string>();
+            foreach (var name in (names ?? Enumerable.Empty<string>()).SelectMany(n => n.Split(new[] { ' ', ',' }, StringSplitOptions.RemoveEmptyEntries)))
+            {
+                string scope;
+                if (Friendly.TryGetValue(name, out var url))
+                {
+                    scope = url;
+                }
+                else if (name.StartsWith("https://", StringComparison.Ordinal) || name == "openid" || name == "email" || name == "profile")
+                {
+                    scope = name;
+                }
+                else
+                {
+                    throw new YtOAuthException(ErrorCode.InvalidArgument,
+                        "'" + name + "' is not a known scope. Use one of " + string.Join(", ", Friendly.Keys) + ", or a full scope URL such as " + YouTubeReadOnly + ".", name);
+                }
+
+                if (!result.Contains(scope))
+                {
+                    result.Add(scope);
+                }
+            }
+
+            return result.Count == 0 ? Default : result;
+        }
+
+        /// <summary>The friendly name of a scope URL, or the URL's last part.</summary>
+        public static string ShortName(string scope)
+        {
+            foreach (var pair in Friendly)
+            {
+                if (pair.Value == scope)
+                {
+                    return pair.Key;
+                }
+            }
+
+            return scope.StartsWith(Prefix, StringComparison.Ordinal) ? scope.Substring(Prefix.Length) : scope;
+        }
+
+        /// <summary>Splits the space-separated scope field of a token response.</summary>
+        public static string[] Parse(string? scopeField) =>
+            (scopeField ?? string.Empty).Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries).Distinct().ToArray();
+    }
+}

@@ -1,0 +1,133 @@
+using System;
+using System.Linq;
+using Newtonsoft.Json;
+using YtOAuth.Engine.OAuth;
+
+namespace YtOAuth.Engine.Tokens
+{
+    /// <summary>
+    /// Everything stored for one profile (one grant): the client, the tokens, the granted scopes, when consent was
+    /// given, the endpoints, and the account it belongs to. This is the unit a token store reads and writes whole.
+    /// </summary>
+    public sealed class TokenRecord
+    {
+        /// <summary>Format version of the stored JSON.</summary>
+        [JsonProperty("version")] public int Version { get; set; } = 1;
+
+        /// <summary>Profile name: the key of the record.</summary>
+        [JsonProperty("profile")] public string Profile { get; set; } = string.Empty;
+
+        /// <summary>OAuth client id.</summary>
+        [JsonProperty("client_id")] public string ClientId { get; set; } = string.Empty;
+
+        /// <summary>OAuth client secret.</summary>
+        [JsonProperty("client_secret")] public string ClientSecret { get; set; } = string.Empty;
+
+        /// <summary>The long-lived refresh token.</summary>
+        [JsonProperty("refresh_token")] public string RefreshToken { get; set; } = string.Empty;
+
+        /// <summary>The current access token, if any.</summary>
+        [JsonProperty("access_token")] public string? AccessToken { get; set; }
+
+        /// <summary>When the access token expires (UTC).</summary>
+        [JsonProperty("access_token_expires_utc")] public DateTime? AccessTokenExpiresUtc { get; set; }
+
+        /// <summary>Scopes Google granted (may be fewer than requested).</summary>
+        [JsonProperty("scopes")] public string[] Scopes { get; set; } = new string[0];
+
+        /// <summary>When the user gave consent (UTC): drives the 7-day diagnosis.</summary>
+        [JsonProperty("consent_utc")] public DateTime ConsentUtc { get; set; }
+
+        /// <summary>When the access token was last refreshed (UTC).</summary>
+        [JsonProperty("last_refresh_utc")] public DateTime? LastRefreshUtc { get; set; }
+
+        /// <summary>Endpoint addresses the grant belongs to.</summary>
+        [JsonProperty("endpoints")] public StoredEndpoints Endpoints { get; set; } = StoredEndpoints.From(GoogleEndpoints.Google);
+
+        /// <summary>Channel title or other label of the account.</summary>
+        [JsonProperty("account")] public string? AccountLabel { get; set; }
+
+        /// <summary>Channel id of the connected account, when known.</summary>
+        [JsonProperty("channel_id")] public string? ChannelId { get; set; }
+
+        /// <summary>The Pacific-time day the quota counter belongs to (yyyy-MM-dd).</summary>
+        [JsonProperty("quota_day")] public string? QuotaDay { get; set; }
+
+        /// <summary>Data API units spent by this profile on <see cref="QuotaDay"/>.</summary>
+        [JsonProperty("quota_units")] public long QuotaUnits { get; set; }
+
+        /// <summary>The client this record was granted to.</summary>
+        public OAuthClient ToClient() => new OAuthClient(ClientId, ClientSecret, Endpoints.ToEndpoints(), "profile '" + Profile + "'");
+
+        /// <summary>Whether the access token stays valid for at least <paramref name="margin"/> after <paramref name="nowUtc"/>.</summary>
+        public bool HasAccessTokenValidFor(DateTime nowUtc, TimeSpan margin) =>
+            !string.IsNullOrEmpty(AccessToken) && AccessTokenExpiresUtc.HasValue && AccessTokenExpiresUtc.Value - margin > nowUtc;
+
+        /// <summary>A deep copy.</summary>
+        public TokenRecord Clone() => Deserialize(Serialize());
+
+        /// <summary>The stored JSON form.</summary>
+        public string Serialize() => JsonConvert.SerializeObject(this, Formatting.Indented);
+
+        /// <summary>Reads the stored JSON form; <paramref name="source"/> names it in errors.</summary>
+        public static TokenRecord Deserialize(string json, string source = "token record")
+        {
+            TokenRecord? record;
+            try
+            {
+                record = JsonConvert.DeserializeObject<TokenRecord>(json, new JsonSerializerSettings { DateTimeZoneHandling = DateTimeZoneHandling.Utc });
+            }
+            catch (JsonException)
+            {
+                record = null;
+            }
+
+            if (record == null || string.IsNullOrEmpty(record.ClientId) || string.IsNullOrEmpty(record.RefreshToken))
+            {
+                throw new YtOAuthException(ErrorCode.StoreError,
+                    "The stored " + source + " is not a YtOAuth token record or is damaged. Remove it and connect again.", source);
+            }
+
+            Diagnostics.Redactor.Register(record.ClientSecret);
+            Diagnostics.Redactor.Register(record.RefreshToken);
+            Diagnostics.Redactor.Register(record.AccessToken);
+            return record;
+        }
+
+        /// <summary>Names the profile, account and scopes; never a secret.</summary>
+        public override string ToString() =>
+            "Profile " + Profile + " (" + (AccountLabel ?? "unknown account") + "; scopes: " + string.Join(" ", Scopes.Select(OAuth.Scopes.ShortName)) + ")";
+    }
+
+    /// <summary>Endpoint addresses as stored with a record.</summary>
+    public sealed class StoredEndpoints
+    {
+        /// <summary>Authorization endpoint.</summary>
+        [JsonProperty("authorization")] public string Authorization { get; set; } = string.Empty;
+        /// <summary>Token endpoint.</summary>
+        [JsonProperty("token")] public string Token { get; set; } = string.Empty;
+        /// <summary>Revocation endpoint.</summary>
+        [JsonProperty("revocation")] public string Revocation { get; set; } = string.Empty;
+        /// <summary>Device authorization endpoint.</summary>
+        [JsonProperty("device")] public string Device { get; set; } = string.Empty;
+        /// <summary>YouTube Data API base.</summary>
+        [JsonProperty("youtube")] public string YouTubeData { get; set; } = string.Empty;
+        /// <summary>YouTube Analytics API base.</summary>
+        [JsonProperty("analytics")] public string Analytics { get; set; } = string.Empty;
+
+        /// <summary>Captures a set of endpoints.</summary>
+        public static StoredEndpoints From(GoogleEndpoints e) => new StoredEndpoints
+        {
+            Authorization = e.Authorization.AbsoluteUri,
+            Token = e.Token.AbsoluteUri,
+            Revocation = e.Revocation.AbsoluteUri,
+            Device = e.DeviceAuthorization.AbsoluteUri,
+            YouTubeData = e.YouTubeData.AbsoluteUri,
+            Analytics = e.Analytics.AbsoluteUri,
+        };
+
+        /// <summary>Back to endpoints.</summary>
+        public GoogleEndpoints ToEndpoints() => new GoogleEndpoints(new Uri(Authorization), new Uri(Token), new Uri(Revocation),
+            new Uri(Device), new Uri(YouTubeData), new Uri(Analytics));
+    }
+}
