@@ -18,7 +18,7 @@ namespace YtOAuth.Engine
     /// out valid access tokens (refreshing single-flight in this process and under the store's lock across
     /// processes), revoke, and forget. Create one per process and share it.
     /// </summary>
-    public sealed partial class AuthEngine : IDisposable
+    public sealed class AuthEngine : IDisposable
     {
         private readonly AuthEngineOptions options;
         private readonly HttpClient http;
@@ -45,6 +45,10 @@ namespace YtOAuth.Engine
 
         /// <summary>The shared HTTP client (traced, gzip).</summary>
         internal HttpClient Http => http;
+
+        internal RetryPolicy Retry => options.Retry;
+
+        internal string ReconnectHint => options.ReconnectHint;
 
         /// <summary>Browser consent through a loopback redirect with PKCE S256 and a checked state.</summary>
         public async Task<ConnectResult> ConnectAsync(OAuthClient client, ConnectOptions connect, CancellationToken cancellationToken)
@@ -412,13 +416,13 @@ namespace YtOAuth.Engine
                 ConsentUtc = options.Clock.UtcNow,
                 Endpoints = StoredEndpoints.From(client.Endpoints),
             };
-            await DescribeAccountAsync(record, cancellationToken).ConfigureAwait(false);
             using (await options.Store.LockAsync(profile, cancellationToken).ConfigureAwait(false))
             {
                 await options.Store.WriteAsync(record, cancellationToken).ConfigureAwait(false);
             }
 
             cache[profile] = record;
+            await DescribeAccountAsync(record, cancellationToken).ConfigureAwait(false);
             var missing = requested.Except(granted).ToArray();
             if (missing.Length > 0)
             {
@@ -442,14 +446,60 @@ namespace YtOAuth.Engine
         private static string Minutes(TimeSpan t) =>
             t.TotalMinutes >= 1 ? ((int)t.TotalMinutes) + " minute(s)" : ((int)t.TotalSeconds) + " second(s)";
 
-        // Filled in by the YouTube part of the engine: looks up the channel behind a new grant.
-        partial void DescribeAccountCore(TokenRecord record, ref Task? lookup, CancellationToken cancellationToken);
-
-        private Task DescribeAccountAsync(TokenRecord record, CancellationToken cancellationToken)
+        /// <summary>Adds Data API units to the profile's count for the current Pacific day (kept with the grant).</summary>
+        internal async Task RecordQuotaAsync(string profile, long units)
         {
-            Task? lookup = null;
-            DescribeAccountCore(record, ref lookup, cancellationToken);
-            return lookup ?? Task.CompletedTask;
+            var none = CancellationToken.None; // the count is kept even when the listing was stopped
+            long total;
+            using (await options.Store.LockAsync(profile, none).ConfigureAwait(false))
+            {
+                var record = await options.Store.ReadAsync(profile, none).ConfigureAwait(false);
+                if (record == null)
+                {
+                    return;
+                }
+
+                var day = YouTube.PacificTime.Day(options.Clock.UtcNow);
+                record.QuotaUnits = (record.QuotaDay == day ? record.QuotaUnits : 0) + units;
+                record.QuotaDay = day;
+                total = record.QuotaUnits;
+                await options.Store.WriteAsync(record, none).ConfigureAwait(false);
+                cache[profile] = record;
+            }
+
+            EngineLog.Verbose("Spent " + units + " YouTube Data API quota unit(s); profile '" + profile + "' has spent " + total +
+                              " today (Pacific time; the project's default daily quota is 10,000).");
+        }
+
+        /// <summary>Learns the channel behind a stored grant and keeps it with the grant; a failure only costs the label.</summary>
+        private async Task DescribeAccountAsync(TokenRecord record, CancellationToken cancellationToken)
+        {
+            if (!record.Scopes.Any(s => s.StartsWith("https://www.googleapis.com/auth/youtube", StringComparison.Ordinal)))
+            {
+                return;
+            }
+
+            YouTube.Channel? channel;
+            try
+            {
+                channel = await YouTube.YouTubeClient.ForProfile(this, record.Profile).GetMyChannelAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (YtOAuthException e)
+            {
+                EngineLog.Warning("Connected, but the channel could not be looked up: " + e.Message);
+                return;
+            }
+
+            using (await options.Store.LockAsync(record.Profile, cancellationToken).ConfigureAwait(false))
+            {
+                var stored = await options.Store.ReadAsync(record.Profile, cancellationToken).ConfigureAwait(false) ?? record;
+                stored.ChannelId = channel?.Id;
+                stored.AccountLabel = channel?.Title ?? "(no channel)";
+                await options.Store.WriteAsync(stored, cancellationToken).ConfigureAwait(false);
+                cache[record.Profile] = stored;
+                record.ChannelId = stored.ChannelId;
+                record.AccountLabel = stored.AccountLabel;
+            }
         }
     }
 }

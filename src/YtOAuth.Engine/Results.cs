@@ -80,7 +80,10 @@ namespace YtOAuth.Engine
             Profile = record.Profile;
             Scopes = record.Scopes.ToArray();
             AccountLabel = record.AccountLabel;
+            Endpoints = record.Endpoints.ToEndpoints();
         }
+
+        internal OAuth.GoogleEndpoints Endpoints { get; }
 
         /// <summary>The bearer token.</summary>
         public string Token { get; }

@@ -46,6 +46,30 @@ namespace YtOAuth.Engine.OAuth
         /// <summary>Base of the YouTube Analytics API v2, ending in a slash.</summary>
         public Uri Analytics { get; }
 
+        /// <summary>The environment variable that points every endpoint at another host (an emulator, a test double).</summary>
+        public const string BaseVariable = "YTOAUTH_ENDPOINT_BASE";
+
+        /// <summary>
+        /// Google's endpoints, or all of them under <paramref name="baseUri"/> when given, else under the
+        /// YTOAUTH_ENDPOINT_BASE environment variable when set.
+        /// </summary>
+        public static GoogleEndpoints Resolve(string? baseUri = null)
+        {
+            var value = string.IsNullOrWhiteSpace(baseUri) ? Environment.GetEnvironmentVariable(BaseVariable) : baseUri;
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                return Google;
+            }
+
+            if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && !(uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback)))
+            {
+                throw new YtOAuthException(ErrorCode.InvalidArgument,
+                    "The endpoint base '" + value + "' is not an https URL (or an http URL on this machine). Fix it, or unset " + BaseVariable + " to use Google.", value);
+            }
+
+            return ForBaseUri(uri);
+        }
+
         /// <summary>Every endpoint on one host laid out as Google's paths (what the emulator serves).</summary>
         public static GoogleEndpoints ForBaseUri(Uri baseUri)
         {

@@ -1,0 +1,189 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using Newtonsoft.Json.Linq;
+
+namespace YtOAuth.Engine.YouTube
+{
+    /// <summary>A playlist.</summary>
+    public sealed class Playlist
+    {
+        internal Playlist(JObject item)
+        {
+            Id = (string)item["id"]!;
+            Title = (string?)item["snippet"]?["title"] ?? string.Empty;
+            Description = (string?)item["snippet"]?["description"] ?? string.Empty;
+            ChannelId = (string?)item["snippet"]?["channelId"];
+            ChannelTitle = (string?)item["snippet"]?["channelTitle"];
+            PublishedAt = Json.Date(item["snippet"]?["publishedAt"]);
+            Privacy = (string?)item["status"]?["privacyStatus"];
+            ItemCount = (int?)item["contentDetails"]?["itemCount"];
+            ThumbnailUrl = (string?)item["snippet"]?["thumbnails"]?["default"]?["url"];
+        }
+
+        /// <summary>Playlist id.</summary>
+        public string Id { get; }
+        /// <summary>Title.</summary>
+        public string Title { get; }
+        /// <summary>Description.</summary>
+        public string Description { get; }
+        /// <summary>Owning channel id.</summary>
+        public string? ChannelId { get; }
+        /// <summary>Owning channel title.</summary>
+        public string? ChannelTitle { get; }
+        /// <summary>When it was created.</summary>
+        public DateTimeOffset? PublishedAt { get; }
+        /// <summary>public, unlisted or private.</summary>
+        public string? Privacy { get; }
+        /// <summary>Number of items.</summary>
+        public int? ItemCount { get; }
+        /// <summary>Default thumbnail.</summary>
+        public string? ThumbnailUrl { get; }
+
+        /// <inheritdoc />
+        public override string ToString() => Title + " (" + Id + ")";
+    }
+
+    /// <summary>An entry of a playlist.</summary>
+    public sealed class PlaylistItem
+    {
+        internal PlaylistItem(JObject item)
+        {
+            Id = (string)item["id"]!;
+            PlaylistId = (string?)item["snippet"]?["playlistId"] ?? string.Empty;
+            Position = (int?)item["snippet"]?["position"];
+            Title = (string?)item["snippet"]?["title"] ?? string.Empty;
+            VideoId = (string?)item["contentDetails"]?["videoId"] ?? (string?)item["snippet"]?["resourceId"]?["videoId"];
+            VideoPublishedAt = Json.Date(item["contentDetails"]?["videoPublishedAt"]);
+            VideoOwnerChannelTitle = (string?)item["snippet"]?["videoOwnerChannelTitle"];
+            Privacy = (string?)item["status"]?["privacyStatus"];
+        }
+
+        /// <summary>Item id.</summary>
+        public string Id { get; }
+        /// <summary>Playlist it belongs to.</summary>
+        public string PlaylistId { get; }
+        /// <summary>0-based position.</summary>
+        public int? Position { get; }
+        /// <summary>Video title ("Deleted video" for removed ones).</summary>
+        public string Title { get; }
+        /// <summary>Video id.</summary>
+        public string? VideoId { get; }
+        /// <summary>When the video was published (absent for deleted or private videos).</summary>
+        public DateTimeOffset? VideoPublishedAt { get; }
+        /// <summary>Channel that owns the video.</summary>
+        public string? VideoOwnerChannelTitle { get; }
+        /// <summary>Privacy of the item.</summary>
+        public string? Privacy { get; }
+
+        /// <inheritdoc />
+        public override string ToString() => Position + ": " + Title;
+    }
+
+    /// <summary>A channel.</summary>
+    public sealed class Channel
+    {
+        internal Channel(JObject item)
+        {
+            Id = (string)item["id"]!;
+            Title = (string?)item["snippet"]?["title"] ?? string.Empty;
+            CustomUrl = (string?)item["snippet"]?["customUrl"];
+            UploadsPlaylistId = (string?)item["contentDetails"]?["relatedPlaylists"]?["uploads"];
+        }
+
+        /// <summary>Channel id (UC...).</summary>
+        public string Id { get; }
+        /// <summary>Title.</summary>
+        public string Title { get; }
+        /// <summary>Handle such as @name.</summary>
+        public string? CustomUrl { get; }
+        /// <summary>The uploads playlist.</summary>
+        public string? UploadsPlaylistId { get; }
+
+        /// <inheritdoc />
+        public override string ToString() => Title + " (" + Id + ")";
+    }
+
+    /// <summary>One column of an Analytics report.</summary>
+    public sealed class AnalyticsColumn
+    {
+        internal AnalyticsColumn(string name, string columnType, string dataType)
+        {
+            Name = name;
+            ColumnType = columnType;
+            DataType = dataType;
+            ValueType = name == "day" || name == "month" ? typeof(DateTime)
+                : dataType == "INTEGER" ? typeof(long)
+                : dataType == "STRING" ? typeof(string)
+                : typeof(double); // FLOAT and types Google may add later
+        }
+
+        /// <summary>Column name (dimension or metric).</summary>
+        public string Name { get; }
+        /// <summary>DIMENSION or METRIC.</summary>
+        public string ColumnType { get; }
+        /// <summary>STRING, INTEGER, FLOAT...</summary>
+        public string DataType { get; }
+        /// <summary>The .NET type of values in this column.</summary>
+        public Type ValueType { get; }
+
+        internal object? Convert(JToken? value)
+        {
+            if (value == null || value.Type == JTokenType.Null)
+            {
+                return null;
+            }
+
+            if (ValueType == typeof(DateTime))
+            {
+                var format = Name == "month" ? "yyyy-MM" : "yyyy-MM-dd";
+                return DateTime.ParseExact((string)value!, format, CultureInfo.InvariantCulture);
+            }
+
+            if (ValueType == typeof(long))
+            {
+                return value.Type == JTokenType.Float ? (long)Math.Round((double)value) : (long)value;
+            }
+
+            if (ValueType == typeof(double))
+            {
+                return (double)value;
+            }
+
+            return (string?)value;
+        }
+    }
+
+    /// <summary>A typed Analytics report: columns as Google named them, and rows of typed values.</summary>
+    public sealed class AnalyticsReport
+    {
+        internal AnalyticsReport(IReadOnlyList<AnalyticsColumn> columns, IReadOnlyList<object?[]> rows)
+        {
+            Columns = columns;
+            Rows = rows;
+        }
+
+        /// <summary>Dimensions first, then metrics, in request order.</summary>
+        public IReadOnlyList<AnalyticsColumn> Columns { get; }
+        /// <summary>Rows; each value typed per its column.</summary>
+        public IReadOnlyList<object?[]> Rows { get; }
+    }
+
+    internal static class Json
+    {
+        public static DateTimeOffset? Date(JToken? token)
+        {
+            if (token == null || token.Type == JTokenType.Null)
+            {
+                return null;
+            }
+
+            if (token.Type == JTokenType.Date)
+            {
+                return new DateTimeOffset((DateTime)token);
+            }
+
+            return DateTimeOffset.TryParse((string?)token, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value) ? value : (DateTimeOffset?)null;
+        }
+    }
+}

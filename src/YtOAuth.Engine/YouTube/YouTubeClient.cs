@@ -1,0 +1,211 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+using Newtonsoft.Json.Linq;
+using YtOAuth.Engine.Diagnostics;
+using YtOAuth.Engine.OAuth;
+
+namespace YtOAuth.Engine.YouTube
+{
+    /// <summary>Which playlists to list: exactly one of mine, a channel, or ids.</summary>
+    public sealed class PlaylistQuery
+    {
+        /// <summary>The connected channel's playlists (the default).</summary>
+        public bool Mine { get; set; }
+        /// <summary>A channel's playlists (public ones unless it is the connected channel).</summary>
+        public string? ChannelId { get; set; }
+        /// <summary>Playlists by id, batched 50 a call.</summary>
+        public IReadOnlyList<string>? Ids { get; set; }
+        /// <summary>Stop after this many items (saves calls and quota).</summary>
+        public int? Limit { get; set; }
+        /// <summary>Told Google's total once the first page arrives.</summary>
+        public Action<int>? OnTotal { get; set; }
+    }
+
+    /// <summary>
+    /// YouTube Data API v3 list calls with pageToken paging and partial responses. Results stream: the first
+    /// page is usable before the next is fetched, and stopping the enumeration stops the fetching.
+    /// </summary>
+    public sealed class YouTubeClient
+    {
+        private const int PageSize = 50;
+        private const string PlaylistFields = "nextPageToken,pageInfo/totalResults,items(id,snippet(publishedAt,channelId,title,description,channelTitle,thumbnails/default/url),status/privacyStatus,contentDetails/itemCount)";
+        private const string ItemFields = "nextPageToken,pageInfo/totalResults,items(id,snippet(playlistId,position,title,videoOwnerChannelTitle,resourceId/videoId),contentDetails(videoId,videoPublishedAt),status/privacyStatus)";
+        private static readonly string[] ReadScopes =
+        {
+            Scopes.YouTubeReadOnly, "https://www.googleapis.com/auth/youtube", "https://www.googleapis.com/auth/youtube.force-ssl", "https://www.googleapis.com/auth/youtubepartner",
+        };
+
+        private readonly AuthEngine engine;
+        private readonly ApiClient api;
+
+        private YouTubeClient(AuthEngine engine, ApiClient api)
+        {
+            this.engine = engine;
+            this.api = api;
+        }
+
+        /// <summary>A client acting for a connected profile.</summary>
+        public static YouTubeClient ForProfile(AuthEngine engine, string profile) => new YouTubeClient(engine, ApiClient.ForProfile(engine, profile, ReadScopes));
+
+        /// <summary>A client reading public data with an API key (no OAuth; mine is not possible).</summary>
+        public static YouTubeClient ForApiKey(AuthEngine engine, string apiKey, GoogleEndpoints? endpoints = null) =>
+            new YouTubeClient(engine, ApiClient.ForApiKey(engine, apiKey, endpoints ?? GoogleEndpoints.Google));
+
+        /// <summary>Data API units this client has spent.</summary>
+        public long UnitsSpent => api.UnitsSpent;
+
+        /// <summary>Lists playlists.</summary>
+        public async IAsyncEnumerable<Playlist> ListPlaylistsAsync(PlaylistQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            var filters = (query.Mine ? 1 : 0) + (query.ChannelId != null ? 1 : 0) + (query.Ids != null ? 1 : 0);
+            if (filters > 1)
+            {
+                throw new YtOAuthException(ErrorCode.InvalidArgument, "Give only one of Mine, ChannelId or Ids.");
+            }
+
+            try
+            {
+                if (query.Ids != null)
+                {
+                    var ids = query.Ids.Where(i => !string.IsNullOrWhiteSpace(i)).Select(i => i.Trim()).Distinct().ToList();
+                    var found = 0;
+                    for (var batch = 0; batch < ids.Count; batch += PageSize)
+                    {
+                        var chunk = ids.Skip(batch).Take(PageSize).ToList();
+                        var json = await api.GetAsync(await BaseAsync(cancellationToken).ConfigureAwait(false),
+                            "playlists?part=snippet,status,contentDetails&maxResults=" + PageSize + "&id=" + Uri.EscapeDataString(string.Join(",", chunk)) + "&fields=" + Uri.EscapeDataString(PlaylistFields),
+                            string.Join(",", chunk), 1, cancellationToken).ConfigureAwait(false);
+                        var items = Items(json).Select(i => new Playlist(i)).ToList();
+                        foreach (var missing in chunk.Except(items.Select(p => p.Id)))
+                        {
+                            // Google omits unknown ids; say so instead of dropping them silently.
+                            throw new YtOAuthException(ErrorCode.NotFound, "YouTube has no playlist '" + missing + "' visible to this account. Check the id.", missing);
+                        }
+
+                        foreach (var playlist in items)
+                        {
+                            found++;
+                            yield return playlist;
+                            if (found >= query.Limit)
+                            {
+                                yield break;
+                            }
+                        }
+                    }
+
+                    yield break;
+                }
+
+                var filter = query.ChannelId != null ? "channelId=" + Uri.EscapeDataString(query.ChannelId) : "mine=true";
+                var target = query.ChannelId ?? "mine";
+                await foreach (var item in PagesAsync("playlists?part=snippet,status,contentDetails&" + filter, PlaylistFields, target, "playlists", query.Limit, query.OnTotal, cancellationToken).ConfigureAwait(false))
+                {
+                    yield return new Playlist(item);
+                }
+            }
+            finally
+            {
+                await RecordQuotaAsync().ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>Lists the items of a playlist.</summary>
+        public async IAsyncEnumerable<PlaylistItem> ListPlaylistItemsAsync(string playlistId, int? limit = null, Action<int>? onTotal = null,
+            [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            if (string.IsNullOrWhiteSpace(playlistId))
+            {
+                throw new YtOAuthException(ErrorCode.InvalidArgument, "A playlist id is needed to list its items.");
+            }
+
+            try
+            {
+                await foreach (var item in PagesAsync("playlistItems?part=snippet,contentDetails,status&playlistId=" + Uri.EscapeDataString(playlistId), ItemFields, playlistId, "items", limit, onTotal, cancellationToken).ConfigureAwait(false))
+                {
+                    yield return new PlaylistItem(item);
+                }
+            }
+            finally
+            {
+                await RecordQuotaAsync().ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>The connected channel (channels.list mine=true); null when the account has no channel.</summary>
+        public async Task<Channel?> GetMyChannelAsync(CancellationToken cancellationToken)
+        {
+            try
+            {
+                var json = await api.GetAsync(await BaseAsync(cancellationToken).ConfigureAwait(false),
+                    "channels?part=snippet,contentDetails&mine=true&fields=" + Uri.EscapeDataString("items(id,snippet(title,customUrl),contentDetails/relatedPlaylists/uploads)"),
+                    "mine", 1, cancellationToken).ConfigureAwait(false);
+                var item = Items(json).FirstOrDefault();
+                return item == null ? null : new Channel(item);
+            }
+            finally
+            {
+                await RecordQuotaAsync().ConfigureAwait(false);
+            }
+        }
+
+        private async IAsyncEnumerable<JObject> PagesAsync(string path, string fields, string target, string noun, int? limit, Action<int>? onTotal,
+            [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            var baseUri = await BaseAsync(cancellationToken).ConfigureAwait(false);
+            string? pageToken = null;
+            var seen = 0;
+            var total = -1;
+            do
+            {
+                var size = limit.HasValue ? Math.Max(1, Math.Min(PageSize, limit.Value - seen)) : PageSize;
+                var json = await api.GetAsync(baseUri,
+                    path + "&maxResults=" + size + (pageToken == null ? string.Empty : "&pageToken=" + Uri.EscapeDataString(pageToken)) + "&fields=" + Uri.EscapeDataString(fields),
+                    target, 1, cancellationToken).ConfigureAwait(false);
+                if (total < 0)
+                {
+                    total = (int?)json["pageInfo"]?["totalResults"] ?? 0;
+                    onTotal?.Invoke(total);
+                }
+
+                foreach (var item in Items(json))
+                {
+                    seen++;
+                    yield return item;
+                    if (seen >= limit)
+                    {
+                        yield break;
+                    }
+                }
+
+                pageToken = (string?)json["nextPageToken"];
+                if (pageToken != null && total > 0)
+                {
+                    EngineLog.Progress("Listing " + noun + ": " + seen + " of " + total, (int)Math.Min(99, seen * 100L / total));
+                }
+            }
+            while (pageToken != null);
+        }
+
+        private async Task<Uri> BaseAsync(CancellationToken cancellationToken) => (await api.EndpointsAsync(cancellationToken).ConfigureAwait(false)).YouTubeData;
+
+        private Task RecordQuotaAsync() => api.Profile == null || api.UnitsSpent == 0
+            ? LogKeyQuota()
+            : engine.RecordQuotaAsync(api.Profile, api.UnitsSpent);
+
+        private Task LogKeyQuota()
+        {
+            if (api.UnitsSpent > 0)
+            {
+                EngineLog.Verbose("Spent " + api.UnitsSpent + " YouTube Data API quota unit(s).");
+            }
+
+            return Task.CompletedTask;
+        }
+
+        private static IEnumerable<JObject> Items(JObject json) => (json["items"] as JArray)?.OfType<JObject>() ?? Enumerable.Empty<JObject>();
+    }
+}
