@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Net;
 using System.Text.Json;
+using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -10,6 +11,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace YtOAuth.Emulator;
@@ -21,6 +23,7 @@ namespace YtOAuth.Emulator;
 public sealed class GoogleEmulator : IAsyncDisposable
 {
     private readonly WebApplication app;
+    private readonly CancellationTokenSource stopping = new();
     private TimeSpan clockOffset;
 
     private GoogleEmulator(WebApplication app, EmulatorSettings settings, YouTubeDataOptions dataOptions)
@@ -32,6 +35,8 @@ public sealed class GoogleEmulator : IAsyncDisposable
         DesktopClient = new EmulatedClient("1234567890-emulator.apps.googleusercontent.com", "GOCSPX-emulator-" + OAuthState.NewToken("", 12), false);
         DeviceClient = new EmulatedClient("1234567890-device.apps.googleusercontent.com", "GOCSPX-device-" + OAuthState.NewToken("", 12), true);
         State.Clients[DesktopClient.ClientId] = DesktopClient;
+        State.Remember(DesktopClient.ClientSecret);
+        State.Remember(DeviceClient.ClientSecret);
         State.Clients[DeviceClient.ClientId] = DeviceClient;
     }
 
@@ -71,6 +76,8 @@ public sealed class GoogleEmulator : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, port));
         builder.Services.AddRoutingCore();
+        // Tests stop the emulator with slow answers still pending; do not wait for them.
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(1));
         var app = builder.Build();
         var emulator = new GoogleEmulator(app, settings ?? new EmulatorSettings(), data ?? new YouTubeDataOptions());
         OAuthEndpoints.Map(app, emulator);
@@ -103,6 +110,9 @@ public sealed class GoogleEmulator : IAsyncDisposable
             State.Revoke(grant);
         }
     }
+
+    /// <summary>Every secret the emulator issued or received so far: codes, PKCE verifiers, tokens, client secrets.</summary>
+    public string[] SecretsSeen => State.Secrets.Where(s => s.Length > 0).Distinct().ToArray();
 
     /// <summary>The number of grants that are still alive.</summary>
     public int LiveGrantCount => State.LiveGrants.Count();
@@ -149,7 +159,14 @@ public sealed class GoogleEmulator : IAsyncDisposable
 
         if (fault.Delay > TimeSpan.Zero)
         {
-            await Task.Delay(fault.Delay, context.RequestAborted);
+            try
+            {
+                await DelayAsync(fault.Delay, context);
+            }
+            catch (OperationCanceledException)
+            {
+                return true;
+            }
         }
 
         if (fault.DropConnection)
@@ -178,8 +195,14 @@ public sealed class GoogleEmulator : IAsyncDisposable
 
         if (target is FaultTarget.YouTube or FaultTarget.Analytics)
         {
-            await YouTubeEndpoints.Error(context, this, fault.Status, fault.Status == 429 ? "rateLimitExceeded" : "backendError",
-                fault.Status == 429 ? "usageLimits" : "global", "Injected fault.");
+            var (reason, domain) = fault.Status switch
+            {
+                401 => ("authError", "global"),
+                403 => ("rateLimitExceeded", "usageLimits"),
+                429 => ("rateLimitExceeded", "usageLimits"),
+                _ => ("backendError", "global"),
+            };
+            await YouTubeEndpoints.Error(context, this, fault.Status, reason, domain, "Injected fault.");
         }
         else
         {
@@ -189,9 +212,17 @@ public sealed class GoogleEmulator : IAsyncDisposable
         return true;
     }
 
+    /// <summary>A slow answer that ends early when the client leaves or the emulator stops.</summary>
+    internal async Task DelayAsync(TimeSpan delay, HttpContext context)
+    {
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping.Token);
+        await Task.Delay(delay, either.Token);
+    }
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        stopping.Cancel();
         await app.StopAsync();
         await app.DisposeAsync();
     }

@@ -120,7 +120,7 @@ internal static class OAuthEndpoints
 
     private static string IssueCodeRedirect(GoogleEmulator emulator, PendingConsent consent, string[] granted)
     {
-        var code = OAuthState.NewToken("4/code-");
+        var code = emulator.State.Remember(OAuthState.NewToken("4/code-"));
         emulator.State.Codes[code] = new IssuedCode(consent, granted, emulator.State.Now.AddMinutes(10));
         // Google adds keys such as authuser and prompt; clients must ignore what they do not know.
         return Append(consent.RedirectUri, ("state", consent.State), ("code", code), ("scope", string.Join(" ", granted)), ("authuser", "0"), ("prompt", "consent"));
@@ -140,7 +140,14 @@ internal static class OAuthEndpoints
         emulator.Counters.Add("token:" + grantType);
         if (emulator.Settings.TokenDelay > TimeSpan.Zero)
         {
-            await Task.Delay(emulator.Settings.TokenDelay);
+            try
+            {
+                await emulator.DelayAsync(emulator.Settings.TokenDelay, context);
+            }
+            catch (OperationCanceledException)
+            {
+                return; // the client went away
+            }
         }
 
         if (await emulator.ApplyFaultAsync(context, FaultTarget.Token))
@@ -199,7 +206,7 @@ internal static class OAuthEndpoints
 
                 if (code.Request.Challenge != null)
                 {
-                    var verifier = form["code_verifier"].ToString();
+                    var verifier = state.Remember(form["code_verifier"].ToString());
                     if (verifier.Length == 0)
                     {
                         await Json(context, 400, new { error = "invalid_grant", error_description = "Missing code verifier." });
@@ -237,7 +244,7 @@ internal static class OAuthEndpoints
                 if (settings.RotateRefreshTokens)
                 {
                     state.RefreshTokens.TryRemove(grant.RefreshToken, out _);
-                    grant.RefreshToken = rotated = OAuthState.NewToken("1//rt-");
+                    grant.RefreshToken = rotated = state.Remember(OAuthState.NewToken("1//rt-"));
                     state.RefreshTokens[rotated] = grant;
                 }
 
@@ -345,7 +352,7 @@ internal static class OAuthEndpoints
             return;
         }
 
-        var deviceCode = OAuthState.NewToken("AH-device-");
+        var deviceCode = emulator.State.Remember(OAuthState.NewToken("AH-device-"));
         var userCode = string.Concat(OAuthState.NewToken("", 6).ToUpperInvariant().Where(char.IsLetter).Take(8)).PadRight(8, 'X').Insert(4, "-");
         emulator.State.DeviceCodes[deviceCode] = new DeviceRequest
         {

@@ -51,6 +51,8 @@ internal sealed class OAuthState
     public readonly ConcurrentDictionary<string, Grant> RefreshTokens = new();
     public readonly ConcurrentDictionary<string, AccessToken> AccessTokens = new();
     public readonly ConcurrentDictionary<string, DeviceRequest> DeviceCodes = new();
+    /// <summary>Every secret issued or received (codes, verifiers, tokens, client secrets), for leak checks in tests.</summary>
+    public readonly ConcurrentBag<string> Secrets = new();
 
     public OAuthState(Func<DateTime> now) => this.now = now;
 
@@ -65,16 +67,22 @@ internal sealed class OAuthState
     public (string Access, string Refresh) IssueGrant(string clientId, string[] scopes, string channelId, TimeSpan accessLifetime)
     {
         var grant = new Grant { ClientId = clientId, Scopes = scopes, ConsentUtc = Now, ChannelId = channelId };
-        grant.RefreshToken = NewToken("1//rt-");
+        grant.RefreshToken = Remember(NewToken("1//rt-"));
         RefreshTokens[grant.RefreshToken] = grant;
         return (IssueAccess(grant, accessLifetime), grant.RefreshToken);
     }
 
     public string IssueAccess(Grant grant, TimeSpan lifetime)
     {
-        var token = NewToken("ya29.at-");
+        var token = Remember(NewToken("ya29.at-"));
         AccessTokens[token] = new AccessToken(grant, Now + lifetime);
         return token;
+    }
+
+    public string Remember(string secret)
+    {
+        Secrets.Add(secret);
+        return secret;
     }
 
     /// <summary>Kills a grant and every access token it issued.</summary>

@@ -296,7 +296,10 @@ namespace YtOAuth.Engine
 
         private Task<TokenRecord> RefreshSharedAsync(string profile, TimeSpan margin, bool force, CancellationToken cancellationToken)
         {
-            var entry = refreshing.GetOrAdd(profile, p => new Lazy<Task<TokenRecord>>(() => RefreshUnderLockAsync(p, margin, force)));
+            // Join a refresh under way, or start one; a finished entry not yet removed does not count.
+            var candidate = new Lazy<Task<TokenRecord>>(() => RefreshUnderLockAsync(profile, margin, force));
+            var entry = refreshing.AddOrUpdate(profile, candidate,
+                (_, existing) => existing.IsValueCreated && existing.Value.IsCompleted ? candidate : existing);
             var task = entry.Value;
             // Remove exactly this entry once done; a later refresh gets a new one.
             task.ContinueWith(_ => ((ICollection<KeyValuePair<string, Lazy<Task<TokenRecord>>>>)refreshing).Remove(

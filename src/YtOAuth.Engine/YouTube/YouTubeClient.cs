@@ -67,6 +67,11 @@ namespace YtOAuth.Engine.YouTube
                 throw new YtOAuthException(ErrorCode.InvalidArgument, "Give only one of Mine, ChannelId or Ids.");
             }
 
+            if (api.Profile == null && query.ChannelId == null && query.Ids == null)
+            {
+                throw new YtOAuthException(ErrorCode.InvalidArgument, "An API key reads public data only: name a channel id or playlist ids. Your own playlists need a connected profile.");
+            }
+
             try
             {
                 if (query.Ids != null)
