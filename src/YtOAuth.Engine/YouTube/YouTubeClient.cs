@@ -178,6 +178,7 @@ namespace YtOAuth.Engine.YouTube
 
                 foreach (var item in Items(json))
                 {
+                    cancellationToken.ThrowIfCancellationRequested(); // a stop is prompt, not a page later
                     seen++;
                     yield return item;
                     if (seen >= limit)

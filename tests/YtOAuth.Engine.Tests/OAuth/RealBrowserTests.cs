@@ -8,6 +8,7 @@ using Xunit;
 namespace YtOAuth.Engine.Tests.OAuth;
 
 /// <summary>Consent in a real browser: headless Chromium clicks through the emulator's consent page.</summary>
+[Collection("Chromium")] // one browser at a time on a two-core machine
 public class RealBrowserTests
 {
     /// <summary>Connects; a browser failure surfaces as itself instead of as a consent timeout.</summary>

@@ -89,8 +89,9 @@ public sealed class ChromeBrowser : IBrowserLauncher, IAsyncDisposable
         }
 
         await ClickAsync("#" + Decision);
-        // The form posts, the emulator redirects, and the loopback listener answers: wait for its page.
-        for (var i = 0; i < 100; i++)
+        // The form posts, the emulator redirects, and the loopback listener answers: wait for its page
+        // (generously: two cores shared with the rest of the suite).
+        for (var i = 0; i < 600; i++)
         {
             var source = (await CallAsync(HttpMethod.Get, $"session/{session}/source"))!.GetValue<string>();
             if (source.Contains("YtOAuth -"))

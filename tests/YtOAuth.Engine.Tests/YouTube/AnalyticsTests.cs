@@ -1,0 +1,157 @@
+using System;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using YtOAuth.Emulator;
+using YtOAuth.Engine.OAuth;
+using YtOAuth.Engine.Tests.Support;
+using YtOAuth.Engine.YouTube;
+using Xunit;
+
+namespace YtOAuth.Engine.Tests.YouTube;
+
+public class AnalyticsTests
+{
+    private static async Task<TestEnvironment> ConnectedAsync(params string[] scopes)
+    {
+        var env = await TestEnvironment.StartAsync(data: new YouTubeDataOptions { AnalyticsDays = 30, AnalyticsVideos = 5, AnalyticsCountries = 4 });
+        await env.ConnectAsync("default", scopes);
+        env.Google.Counters.Reset();
+        return env;
+    }
+
+    private static AnalyticsQuery Query(params string[] dimensions) => new()
+    {
+        StartDate = DateTime.UtcNow.Date.AddDays(-40), EndDate = DateTime.UtcNow.Date,
+        Metrics = new[] { "views", "averageViewPercentage" }, Dimensions = dimensions, Sort = dimensions,
+    };
+
+    [Fact]
+    public async Task Rows_are_typed_from_the_column_headers()
+    {
+        await using var env = await ConnectedAsync();
+
+        var report = await AnalyticsClient.ForProfile(env.Engine, "default").QueryAsync(Query("day", "video"), CancellationToken.None);
+
+        Assert.Equal(new[] { "day", "video", "views", "averageViewPercentage" }, report.Columns.Select(c => c.Name));
+        Assert.Equal(new[] { typeof(DateTime), typeof(string), typeof(long), typeof(double) }, report.Columns.Select(c => c.ValueType));
+        Assert.Equal(30 * 5, report.Rows.Count);
+        var row = report.Rows[0];
+        Assert.IsType<DateTime>(row[0]);
+        Assert.Equal(env.Google.Data.DataStart, (DateTime)row[0]!);
+        Assert.IsType<string>(row[1]);
+        Assert.IsType<long>(row[2]);
+        Assert.IsType<double>(row[3]);
+    }
+
+    [Fact]
+    public async Task Month_becomes_a_date_and_no_rows_is_an_empty_report()
+    {
+        await using var env = await ConnectedAsync();
+        var client = AnalyticsClient.ForProfile(env.Engine, "default");
+
+        var monthly = await client.QueryAsync(Query("month"), CancellationToken.None);
+        Assert.All(monthly.Rows, r => Assert.Equal(1, ((DateTime)r[0]!).Day));
+
+        var empty = await client.QueryAsync(new AnalyticsQuery
+        {
+            StartDate = new DateTime(2001, 1, 1), EndDate = new DateTime(2001, 1, 31), Metrics = new[] { "views" }, Dimensions = new[] { "day" },
+        }, CancellationToken.None);
+        Assert.Empty(empty.Rows);
+        Assert.Equal(2, empty.Columns.Count);
+    }
+
+    [Fact]
+    public async Task Start_index_paging_fetches_more_rows_than_one_answer_holds()
+    {
+        await using var env = await ConnectedAsync();
+        var client = AnalyticsClient.ForProfile(env.Engine, "default");
+        var whole = await client.QueryAsync(Query("day", "video"), CancellationToken.None);
+        env.Google.Counters.Reset();
+
+        client.PageSize = 40;
+        var query = Query("day", "video");
+        query.MaxResults = 130;
+        var paged = await client.QueryAsync(query, CancellationToken.None);
+
+        Assert.Equal(4, env.Google.Counters["analytics"]);
+        Assert.Equal(130, paged.Rows.Count);
+        Assert.Equal(whole.Rows.Take(130).Select(r => string.Join("|", r)), paged.Rows.Select(r => string.Join("|", r)));
+    }
+
+    [Theory]
+    [InlineData("end before start")]
+    [InlineData("no metric")]
+    [InlineData("max 0")]
+    [InlineData("bad currency")]
+    [InlineData("bad metric name")]
+    public async Task Invalid_queries_are_refused_before_any_call(string problem)
+    {
+        await using var env = await ConnectedAsync();
+        var query = Query("day");
+        switch (problem)
+        {
+            case "end before start": query.EndDate = query.StartDate.AddDays(-1); break;
+            case "no metric": query.Metrics = Array.Empty<string>(); break;
+            case "max 0": query.MaxResults = 0; break;
+            case "bad currency": query.Currency = "usd"; break;
+            default: query.Metrics = new[] { "views;drop" }; break;
+        }
+
+        var error = await Assert.ThrowsAsync<YtOAuthException>(() => AnalyticsClient.ForProfile(env.Engine, "default").QueryAsync(query, CancellationToken.None));
+
+        Assert.Equal(ErrorCode.InvalidArgument, error.Code);
+        Assert.Equal(0, env.Google.Counters["analytics"]);
+    }
+
+    [Fact]
+    public async Task Unknown_metric_is_a_bad_request_from_google_with_its_text()
+    {
+        await using var env = await ConnectedAsync();
+        var query = Query("day");
+        query.Metrics = new[] { "viewz" };
+
+        var error = await Assert.ThrowsAsync<YtOAuthException>(() => AnalyticsClient.ForProfile(env.Engine, "default").QueryAsync(query, CancellationToken.None));
+
+        Assert.Equal(ErrorCode.BadRequest, error.Code);
+        Assert.Contains("Unknown identifier (viewz)", error.Message);
+        Assert.Equal(1, env.Google.Counters["analytics"]);
+    }
+
+    [Fact]
+    public async Task A_grant_without_analytics_names_the_scope_and_the_command_to_add_it()
+    {
+        await using var env = await ConnectedAsync("ReadOnly");
+
+        var error = await Assert.ThrowsAsync<YtOAuthException>(() => AnalyticsClient.ForProfile(env.Engine, "default").QueryAsync(Query("day"), CancellationToken.None));
+
+        Assert.Equal(ErrorCode.InsufficientScope, error.Code);
+        Assert.Contains(Scopes.AnalyticsReadOnly, error.MissingScopes!);
+        Assert.Contains("Connect-YouTube -Profile default -Scope ReadOnly,Analytics", error.Message);
+        Assert.Equal(0, env.Google.Counters["analytics"]);
+    }
+
+    [Fact]
+    public async Task Insufficient_permissions_from_google_is_a_scope_error()
+    {
+        // Analytics without youtube.readonly passes the local check; Google now also wants youtube.readonly.
+        await using var env = await ConnectedAsync("Analytics");
+
+        var error = await Assert.ThrowsAsync<YtOAuthException>(() => AnalyticsClient.ForProfile(env.Engine, "default").QueryAsync(Query("day"), CancellationToken.None));
+
+        Assert.Equal(ErrorCode.InsufficientScope, error.Code);
+        Assert.Equal(1, env.Google.Counters["analytics"]);
+    }
+
+    [Fact]
+    public async Task Another_channel_is_forbidden()
+    {
+        await using var env = await ConnectedAsync();
+        var query = Query("day");
+        query.Ids = "channel==" + env.Google.Data.OtherChannelId;
+
+        var error = await Assert.ThrowsAsync<YtOAuthException>(() => AnalyticsClient.ForProfile(env.Engine, "default").QueryAsync(query, CancellationToken.None));
+
+        Assert.Equal(ErrorCode.Forbidden, error.Code);
+    }
+}
