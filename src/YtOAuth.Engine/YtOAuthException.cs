@@ -47,6 +47,8 @@ namespace YtOAuth.Engine
         AuthenticationFailed,
         /// <summary>The token store could not be read, written or locked.</summary>
         StoreError,
+        /// <summary>The token store is not installed, configured or unlocked (for example no SecretManagement vault).</summary>
+        StoreUnavailable,
         /// <summary>This session cannot prompt and consent would be needed.</summary>
         InteractionRequired,
     }

@@ -118,6 +118,18 @@ namespace YtOAuth.Engine.YouTube
             }
         }
 
+        /// <summary>
+        /// Lists playlists, handing each to <paramref name="onItem"/> as it arrives: the same listing for hosts
+        /// that do not take async streams (the PowerShell module keeps its references to the BCL).
+        /// </summary>
+        public async Task ListPlaylistsAsync(PlaylistQuery query, Action<Playlist> onItem, CancellationToken cancellationToken)
+        {
+            await foreach (var playlist in ListPlaylistsAsync(query, cancellationToken).ConfigureAwait(false))
+            {
+                onItem(playlist);
+            }
+        }
+
         /// <summary>Lists the items of a playlist.</summary>
         public async IAsyncEnumerable<PlaylistItem> ListPlaylistItemsAsync(string playlistId, int? limit = null, Action<int>? onTotal = null,
             [EnumeratorCancellation] CancellationToken cancellationToken = default)

@@ -1,0 +1,37 @@
+using System.Management.Automation;
+using YtOAuth.Engine;
+using YtOAuth.Hosting;
+
+namespace YtOAuth.Commands
+{
+    /// <summary>Forgets a profile's grant locally without revoking it at Google (Revoke-YouTubeToken does both).</summary>
+    [Cmdlet(VerbsCommunications.Disconnect, "YouTube", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(void))]
+    public sealed class DisconnectYouTubeCommand : YtOAuthCmdlet
+    {
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            try
+            {
+                var (engine, scope, vault) = ModuleState.ForProfile(Profile, Vault);
+                var where = vault == null ? "this session's memory" : "vault '" + vault + "'";
+                if (!ShouldProcess("profile '" + Profile + "' in " + where, "Forget the stored YouTube grant (it stays valid at Google)"))
+                {
+                    return;
+                }
+
+                if (!Run(cancel => engine.ForgetAsync(Profile, cancel)))
+                {
+                    Report(new YtOAuthException(ErrorCode.NoStoredGrant, "No YouTube grant is stored for profile '" + Profile + "' in " + where + ".", Profile));
+                }
+
+                ModuleState.Forget(Profile);
+            }
+            catch (YtOAuthException e)
+            {
+                Report(e);
+            }
+        }
+    }
+}

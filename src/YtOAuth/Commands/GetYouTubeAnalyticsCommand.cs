@@ -1,0 +1,99 @@
+using System;
+using System.Linq;
+using System.Management.Automation;
+using YtOAuth.Engine;
+using YtOAuth.Engine.YouTube;
+using YtOAuth.Hosting;
+
+namespace YtOAuth.Commands
+{
+    /// <summary>
+    /// Queries a YouTube Analytics v2 report. Writes one object per row with properties named after the
+    /// column headers and typed (integers, doubles, dates for day and month).
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "YouTubeAnalytics")]
+    [OutputType(typeof(PSObject))]
+    public sealed class GetYouTubeAnalyticsCommand : YtOAuthCmdlet
+    {
+        /// <summary>Type name of the row objects.</summary>
+        public const string RowTypeName = "YtOAuth.AnalyticsRow";
+
+        /// <summary>First day (inclusive).</summary>
+        [Parameter(Mandatory = true, Position = 0)]
+        public DateTime StartDate { get; set; }
+
+        /// <summary>Last day (inclusive; default today).</summary>
+        [Parameter(Position = 1)]
+        public DateTime EndDate { get; set; } = DateTime.Today;
+
+        /// <summary>Metrics such as views, estimatedMinutesWatched, likes.</summary>
+        [Parameter(Mandatory = true)]
+        [ArgumentCompleter(typeof(MetricCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string[] Metrics { get; set; } = new string[0];
+
+        /// <summary>Dimensions such as day, month, video, country.</summary>
+        [Parameter]
+        [ArgumentCompleter(typeof(DimensionCompleter))]
+        public string[] Dimensions { get; set; } = new string[0];
+
+        /// <summary>Filters such as "video==ID1,ID2;country==US".</summary>
+        [Parameter]
+        public string? Filter { get; set; }
+
+        /// <summary>Sort columns; prefix '-' for descending.</summary>
+        [Parameter]
+        public string[] Sort { get; set; } = new string[0];
+
+        /// <summary>Rows wanted in all (paged with startIndex when more than one answer holds).</summary>
+        [Parameter]
+        [ValidateRange(1, int.MaxValue)]
+        public int MaxResults { get; set; }
+
+        /// <summary>The channel (default: the connected one).</summary>
+        [Parameter]
+        public string? ChannelId { get; set; }
+
+        /// <summary>ISO 4217 currency for monetary metrics (default USD).</summary>
+        [Parameter]
+        [ValidatePattern("^[A-Z]{3}$")]
+        public string? Currency { get; set; }
+
+        /// <inheritdoc />
+        protected override void EndProcessing()
+        {
+            var query = new AnalyticsQuery
+            {
+                Ids = "channel==" + (ChannelId ?? "MINE"),
+                StartDate = StartDate,
+                EndDate = EndDate,
+                Metrics = Metrics.SelectMany(m => m.Split(',')).Select(m => m.Trim()).ToArray(),
+                Dimensions = Dimensions.SelectMany(d => d.Split(',')).Select(d => d.Trim()).ToArray(),
+                Filters = Filter,
+                Sort = Sort,
+                MaxResults = MaxResults > 0 ? MaxResults : (int?)null,
+                Currency = Currency,
+            };
+            try
+            {
+                var client = AnalyticsClient.ForProfile(ModuleState.ForProfile(Profile, Vault).Engine, Profile);
+                var report = Run(cancel => client.QueryAsync(query, cancel));
+                foreach (var row in report.Rows)
+                {
+                    var item = new PSObject();
+                    item.TypeNames.Insert(0, RowTypeName);
+                    for (var i = 0; i < report.Columns.Count; i++)
+                    {
+                        item.Properties.Add(new PSNoteProperty(report.Columns[i].Name, row[i]));
+                    }
+
+                    WriteObject(item);
+                }
+            }
+            catch (YtOAuthException e)
+            {
+                Fail(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using System.Linq;
+using System.Management.Automation;
+using YtOAuth.Engine;
+using YtOAuth.Hosting;
+using YtOAuth.Output;
+
+namespace YtOAuth.Commands
+{
+    /// <summary>Lists stored profiles: account, scopes, consent age, expiry. Never a secret.</summary>
+    [Cmdlet(VerbsCommon.Get, "YouTubeContext")]
+    [OutputType(typeof(YouTubeContext))]
+    public sealed class GetYouTubeContextCommand : YtOAuthCmdlet
+    {
+        /// <summary>List every stored profile instead of one.</summary>
+        [Parameter]
+        public SwitchParameter ListAvailable { get; set; }
+
+        /// <inheritdoc />
+        protected override void EndProcessing()
+        {
+            try
+            {
+                if (!ListAvailable)
+                {
+                    var (engine, scope, vault) = ModuleState.ForProfile(Profile, Vault);
+                    var info = Run(cancel => engine.GetProfileAsync(Profile, cancel));
+                    if (info == null)
+                    {
+                        Fail(new YtOAuthException(ErrorCode.NoStoredGrant,
+                            "No YouTube grant is stored for profile '" + Profile + "'. Connect first: Connect-YouTube -Profile " + Profile, Profile));
+                    }
+
+                    WriteObject(new YouTubeContext(info!, scope, vault));
+                    return;
+                }
+
+                foreach (var info in Run(cancel => ModuleState.Process.GetProfilesAsync(cancel)))
+                {
+                    WriteObject(new YouTubeContext(info, ContextScope.Process, null));
+                }
+
+                var (vaultEngine, _, vaultName) = ModuleState.ForProfile("-", Vault);
+                foreach (var info in Run(cancel => vaultEngine.GetProfilesAsync(cancel)).Where(p => p != null))
+                {
+                    WriteObject(new YouTubeContext(info, ContextScope.CurrentUser, vaultName));
+                }
+            }
+            catch (YtOAuthException e)
+            {
+                Fail(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using System.Management.Automation;
+using YtOAuth.Engine;
+using YtOAuth.Hosting;
+
+namespace YtOAuth.Commands
+{
+    /// <summary>
+    /// Revokes a profile's grant at Google, then removes it from the store. When Google cannot confirm (network,
+    /// server error) the stored grant is kept and the error says so.
+    /// </summary>
+    [Cmdlet(VerbsSecurity.Revoke, "YouTubeToken", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType(typeof(void))]
+    public sealed class RevokeYouTubeTokenCommand : YtOAuthCmdlet
+    {
+        /// <summary>Revoke without asking for confirmation.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            try
+            {
+                var (engine, scope, vault) = ModuleState.ForProfile(Profile, Vault);
+                var info = Run(cancel => engine.GetProfileAsync(Profile, cancel));
+                if (info == null)
+                {
+                    Report(new YtOAuthException(ErrorCode.NoStoredGrant, "No YouTube grant is stored for profile '" + Profile + "' " +
+                        (vault == null ? "in this session" : "in vault '" + vault + "'") + "; there is nothing to revoke.", Profile));
+                    return;
+                }
+
+                var target = "profile '" + Profile + "' (" + (info.AccountLabel ?? "unknown channel") + ") in " + (vault == null ? "this session's memory" : "vault '" + vault + "'");
+                var whatIf = MyInvocation.BoundParameters.ContainsKey("WhatIf");
+                if (!(Force && !whatIf) && !ShouldProcess(target, "Revoke the YouTube grant at Google and remove it"))
+                {
+                    return;
+                }
+
+                Run(cancel => engine.RevokeAsync(Profile, cancel));
+                ModuleState.Forget(Profile);
+                WriteVerbose("Revoked and removed " + target + ".");
+            }
+            catch (YtOAuthException e)
+            {
+                Report(e);
+            }
+        }
+    }
+}

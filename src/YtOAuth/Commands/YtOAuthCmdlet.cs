@@ -1,0 +1,118 @@
+using System;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using YtOAuth.Engine;
+using YtOAuth.Engine.Diagnostics;
+using YtOAuth.Hosting;
+
+namespace YtOAuth.Commands
+{
+    /// <summary>
+    /// Plumbing every YtOAuth command shares: -Profile and -Vault, one cancellation source per invocation that
+    /// StopProcessing (Ctrl+C) fires, the pump that runs engine work off the pipeline thread and writes its
+    /// messages and objects on it, and the mapping of engine failures to ErrorRecords.
+    /// </summary>
+    public abstract class YtOAuthCmdlet : PSCmdlet, IDisposable
+    {
+        private readonly CancellationTokenSource stop = new CancellationTokenSource();
+        private int progressId = 1;
+
+        /// <summary>The stored grant to use (one per channel or account).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidatePattern("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
+        public string Profile { get; set; } = Engine.Tokens.ProfileName.Default;
+
+        /// <summary>The SecretManagement vault (default: the default vault).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Vault { get; set; }
+
+        /// <inheritdoc />
+        protected override void StopProcessing() => stop.Cancel();
+
+        /// <inheritdoc />
+        public void Dispose()
+        {
+            stop.Dispose();
+            GC.SuppressFinalize(this);
+        }
+
+        /// <summary>Runs engine work and returns its result; see <see cref="Pump"/>.</summary>
+        protected T Run<T>(Func<CancellationToken, Task<T>> work)
+        {
+            var result = default(T)!;
+            Pump(async (emit, token) => result = await work(token).ConfigureAwait(false));
+            return result;
+        }
+
+        /// <summary>
+        /// Starts <paramref name="work"/> on a worker thread and blocks the pipeline thread on a queue that the
+        /// work (and the engine, through the ambient sink) fills; only this thread writes. Objects passed to the
+        /// emit callback are written as they arrive. A failure is rethrown as itself, not as AggregateException.
+        /// </summary>
+        protected void Pump(Func<Action<object>, CancellationToken, Task> work)
+        {
+            var sink = new QueueSink();
+            Task task;
+            using (EngineLog.Use(sink))
+            {
+                task = Task.Run(() => work(sink.Emit, stop.Token));
+            }
+
+            task.ContinueWith(_ => sink.Queue.CompleteAdding(), TaskScheduler.Default);
+            foreach (var item in sink.Queue.GetConsumingEnumerable())
+            {
+                Write(item);
+            }
+
+            try
+            {
+                task.GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException(); // Ctrl+C ends quietly
+            }
+        }
+
+        /// <summary>Stops the command with the ErrorRecord of an engine failure.</summary>
+        protected void Fail(YtOAuthException e) => ThrowTerminatingError(ErrorIds.ToRecord(e));
+
+        /// <summary>Reports a failure of one input item and lets the command go on.</summary>
+        protected void Report(YtOAuthException e) => WriteError(ErrorIds.ToRecord(e));
+
+        private void Write(object item)
+        {
+            switch (item)
+            {
+                case QueueSink.Output output:
+                    WriteObject(output.Item);
+                    break;
+                case EngineMessage message:
+                    switch (message.Kind)
+                    {
+                        case EngineMessageKind.Verbose: WriteVerbose(message.Text); break;
+                        case EngineMessageKind.Debug: WriteDebug(message.Text); break;
+                        case EngineMessageKind.Warning: WriteWarning(message.Text); break;
+                        case EngineMessageKind.Information:
+                            // Shown on the host like Write-Host (the consent URL must be seen), and still capturable as stream 6.
+                            WriteInformation(new HostInformationMessage { Message = message.Text }, new[] { "PSHOST", "YtOAuth" });
+                            break;
+                        case EngineMessageKind.Progress:
+                            WriteProgress(new ProgressRecord(progressId, MyInvocation.MyCommand.Name, message.Text)
+                            {
+                                PercentComplete = message.PercentComplete,
+                            });
+                            break;
+                    }
+
+                    break;
+            }
+        }
+
+        /// <summary>Ends the progress bar this command may have shown.</summary>
+        protected void CompleteProgress() =>
+            WriteProgress(new ProgressRecord(progressId, MyInvocation.MyCommand.Name, "Done") { RecordType = ProgressRecordType.Completed });
+    }
+}

@@ -1,0 +1,79 @@
+using System;
+using System.Collections.Concurrent;
+using YtOAuth.Engine;
+using YtOAuth.Engine.Tokens;
+using YtOAuth.Output;
+
+namespace YtOAuth.Hosting
+{
+    /// <summary>
+    /// The engines of this PowerShell session, shared by every command so that caches and single-flight refresh
+    /// span commands: one over memory (ContextScope Process) and one per SecretManagement vault.
+    /// </summary>
+    internal static class ModuleState
+    {
+        private static readonly Lazy<AuthEngine> ProcessEngine = new Lazy<AuthEngine>(() => Create(new MemoryTokenStore()));
+        private static readonly ConcurrentDictionary<string, Lazy<(AuthEngine Engine, VaultTokenStore Store)>> VaultEngines =
+            new ConcurrentDictionary<string, Lazy<(AuthEngine, VaultTokenStore)>>(StringComparer.OrdinalIgnoreCase);
+
+        // Profiles connected with -ContextScope Process in this session live only in memory.
+        private static readonly ConcurrentDictionary<string, bool> ProcessProfiles = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+
+        public static AuthEngine Process => ProcessEngine.Value;
+
+        /// <summary>The engine for a new connection.</summary>
+        public static (AuthEngine Engine, string? Vault) ForConnect(string profile, ContextScope scope, string? vault)
+        {
+            if (scope == ContextScope.Process)
+            {
+                ProcessProfiles[profile] = true;
+                return (Process, null);
+            }
+
+            ProcessProfiles.TryRemove(profile, out _);
+            var entry = Vault(vault);
+            return (entry.Engine, entry.Store.VaultName);
+        }
+
+        /// <summary>The engine that holds <paramref name="profile"/>: this session's memory if it was connected there, else the vault.</summary>
+        public static (AuthEngine Engine, ContextScope Scope, string? Vault) ForProfile(string profile, string? vault)
+        {
+            if (vault == null && ProcessProfiles.ContainsKey(profile))
+            {
+                return (Process, ContextScope.Process, null);
+            }
+
+            var entry = Vault(vault);
+            return (entry.Engine, ContextScope.CurrentUser, entry.Store.VaultName);
+        }
+
+        /// <summary>Forgets that a profile lived in memory.</summary>
+        public static void Forget(string profile) => ProcessProfiles.TryRemove(profile, out _);
+
+        /// <summary>The vault engine without resolving anything yet.</summary>
+        public static (AuthEngine Engine, VaultTokenStore Store) Vault(string? vault) =>
+            VaultEngines.GetOrAdd(vault ?? string.Empty, key => new Lazy<(AuthEngine, VaultTokenStore)>(() =>
+            {
+                var store = new VaultTokenStore(key.Length == 0 ? null : key);
+                return (Create(store), store);
+            })).Value;
+
+        /// <summary>Releases every engine and vault runspace (module removal).</summary>
+        public static void Reset()
+        {
+            foreach (var entry in VaultEngines.Values)
+            {
+                if (entry.IsValueCreated)
+                {
+                    entry.Value.Engine.Dispose();
+                    entry.Value.Store.Dispose();
+                }
+            }
+
+            VaultEngines.Clear();
+            ProcessProfiles.Clear();
+        }
+
+        private static AuthEngine Create(ITokenStore store) => new AuthEngine(new AuthEngineOptions { Store = store });
+    }
+}
