@@ -114,7 +114,7 @@ namespace YtOAuth.Commands
                     WriteVerbose("Unattended session: " + why + ".");
                 }
 
-                var (engine, vault) = ModuleState.ForConnect(Profile, ContextScope, Vault);
+                var (engine, vault) = ModuleState.ForConnect(ContextScope, Vault);
                 var result = Run(token =>
                     unattended ? engine.ConnectWithRefreshTokenAsync(client, Plain(RefreshToken), options, token)
                     : UseDeviceCode ? engine.ConnectWithDeviceCodeAsync(client, options, token)
@@ -126,6 +126,7 @@ namespace YtOAuth.Commands
                         Profile));
                 }
 
+                ModuleState.Connected(Profile, ContextScope);
                 WriteObject(new YouTubeContext(result.Profile!, ContextScope, vault, System.Linq.Enumerable.ToArray(result.MissingScopes)));
             }
             catch (YtOAuthException e)

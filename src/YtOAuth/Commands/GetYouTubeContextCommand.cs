@@ -39,10 +39,18 @@ namespace YtOAuth.Commands
                     WriteObject(new YouTubeContext(info, ContextScope.Process, null));
                 }
 
-                var (vaultEngine, _, vaultName) = ModuleState.ForProfile("-", Vault);
-                foreach (var info in Run(cancel => vaultEngine.GetProfilesAsync(cancel)).Where(p => p != null))
+                try
                 {
-                    WriteObject(new YouTubeContext(info, ContextScope.CurrentUser, vaultName));
+                    var (vaultEngine, _, vaultName) = ModuleState.ForProfile("-", Vault);
+                    foreach (var info in Run(cancel => vaultEngine.GetProfilesAsync(cancel)))
+                    {
+                        WriteObject(new YouTubeContext(info, ContextScope.CurrentUser, vaultName));
+                    }
+                }
+                catch (YtOAuthException e) when (e.Code == ErrorCode.StoreUnavailable && Vault == null)
+                {
+                    // Without SecretManagement there is only this session's memory to list.
+                    WriteVerbose(e.Message);
                 }
             }
             catch (YtOAuthException e)

@@ -22,17 +22,28 @@ namespace YtOAuth.Hosting
         public static AuthEngine Process => ProcessEngine.Value;
 
         /// <summary>The engine for a new connection.</summary>
-        public static (AuthEngine Engine, string? Vault) ForConnect(string profile, ContextScope scope, string? vault)
+        public static (AuthEngine Engine, string? Vault) ForConnect(ContextScope scope, string? vault)
+        {
+            if (scope == ContextScope.Process)
+            {
+                return (Process, null);
+            }
+
+            var entry = Vault(vault);
+            return (entry.Engine, entry.Store.VaultName);
+        }
+
+        /// <summary>Records where a profile was connected, once the connection succeeded.</summary>
+        public static void Connected(string profile, ContextScope scope)
         {
             if (scope == ContextScope.Process)
             {
                 ProcessProfiles[profile] = true;
-                return (Process, null);
             }
-
-            ProcessProfiles.TryRemove(profile, out _);
-            var entry = Vault(vault);
-            return (entry.Engine, entry.Store.VaultName);
+            else
+            {
+                ProcessProfiles.TryRemove(profile, out _);
+            }
         }
 
         /// <summary>The engine that holds <paramref name="profile"/>: this session's memory if it was connected there, else the vault.</summary>

@@ -1,0 +1,47 @@
+#Requires -Version 5.1
+<#
+.SYNOPSIS
+    Builds, lays out and tests the YtOAuth module. Thin named tasks over dotnet; every task runs dotnet as a
+    child process, so a YtOAuth.dll loaded in this session never locks the build output.
+.EXAMPLE
+    ./build.ps1                      # Build: compile and lay out out/YtOAuth/<version>/
+.EXAMPLE
+    ./build.ps1 -Task Clean, Build, Test
+#>
+[CmdletBinding()]
+param(
+    [ValidateSet('Clean', 'Build', 'Test', 'Pester')]
+    [string[]] $Task = @('Build'),
+
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release'
+)
+
+$ErrorActionPreference = 'Stop'
+Set-Location $PSScriptRoot
+
+function Invoke-Dotnet {
+    & dotnet @args
+    if ($LASTEXITCODE -ne 0) { throw "dotnet $($args -join ' ') failed with exit code $LASTEXITCODE." }
+}
+
+foreach ($name in $Task) {
+    switch ($name) {
+        'Clean' {
+            Invoke-Dotnet 'clean' 'YtOAuth.sln' '-c' $Configuration '-nologo' '-v' 'quiet'
+            Remove-Item -Recurse -Force (Join-Path $PSScriptRoot 'out') -ErrorAction SilentlyContinue
+        }
+        'Build' {
+            # Building the solution runs the module layout (src/YtOAuth.ModuleBuilder): the manifest stamped with
+            # the version, YtOAuth.dll, the format file, dependencies/ and en-US/YtOAuth.dll-Help.xml.
+            Invoke-Dotnet 'build' 'YtOAuth.sln' '-c' $Configuration '-nologo'
+        }
+        'Test' {
+            Invoke-Dotnet 'test' 'YtOAuth.sln' '-c' $Configuration '--no-build' '-nologo'
+        }
+        'Pester' {
+            & (Join-Path $PSScriptRoot 'tests/pester/Invoke-PesterSuite.ps1')
+            if ($LASTEXITCODE -ne 0) { throw 'The Pester suite failed.' }
+        }
+    }
+}

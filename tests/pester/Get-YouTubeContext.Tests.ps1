@@ -1,0 +1,27 @@
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelper.psm1') -Force
+    Import-Module (Get-YtOAuthModulePath) -Force
+    $script:emulator = Start-GoogleEmulator
+    Connect-EmulatorProfile -Emulator $emulator -Profile 'ctx' | Out-Null
+}
+
+AfterAll { Stop-GoogleEmulator $script:emulator }
+
+Describe 'Get-YouTubeContext' {
+    It 'shows a profile without any secret' {
+        $context = Get-YouTubeContext -Profile 'ctx'
+        $context.ChannelTitle | Should -Be 'Emulated Channel'
+        $context.ConsentedOn.Date | Should -Be (Get-Date).Date
+        $text = $context | Format-List * | Out-String
+        $text | Should -Not -Match 'ya29\.|1//|GOCSPX'
+    }
+
+    It 'lists this session''s profiles even without a vault' {
+        (Get-YouTubeContext -ListAvailable).Profile | Should -Contain 'ctx'
+    }
+
+    It 'says how to set up a vault when the named one does not exist' {
+        { Get-YouTubeContext -Profile 'unknown' -Vault 'NoSuchVault' -ErrorAction Stop } |
+            Should -Throw -ErrorId 'VaultNotAvailable,YtOAuth.Commands.GetYouTubeContextCommand'
+    }
+}

@@ -1,0 +1,29 @@
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelper.psm1') -Force
+    Import-Module (Get-YtOAuthModulePath) -Force
+    $script:emulator = Start-GoogleEmulator
+}
+
+AfterAll { Stop-GoogleEmulator $script:emulator }
+
+Describe 'Revoke-YouTubeToken' {
+    It 'does nothing with -WhatIf' {
+        Connect-EmulatorProfile -Emulator $emulator -Profile 'whatif' | Out-Null
+        Revoke-YouTubeToken -Profile 'whatif' -WhatIf
+        Get-YouTubeToken -Profile 'whatif' -AsPlainText | Should -Match '^ya29\.'
+    }
+
+    It 'revokes at Google and forgets the grant with -Force' {
+        Connect-EmulatorProfile -Emulator $emulator -Profile 'gone' | Out-Null
+        Revoke-YouTubeToken -Profile 'gone' -Force
+        { Get-YouTubeToken -Profile 'gone' -ErrorAction Stop } | Should -Throw
+    }
+
+    It 'keeps the grant and says so when Google cannot be reached' {
+        Connect-EmulatorProfile -Emulator $emulator -Profile 'kept' | Out-Null
+        Stop-GoogleEmulator $emulator
+        $err = { Revoke-YouTubeToken -Profile 'kept' -Force -ErrorAction Stop } | Should -Throw -ErrorId 'RevokeFailed,YtOAuth.Commands.RevokeYouTubeTokenCommand' -PassThru
+        $err.Exception.Message | Should -Match 'kept'
+        (Get-YouTubeContext -Profile 'kept').Profile | Should -Be 'kept'
+    }
+}
