@@ -53,6 +53,7 @@ namespace YtOAuth.Engine.OAuth
             new TaskCompletionSource<AuthorizationCallback>(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly CancellationTokenSource stopping = new CancellationTokenSource();
         private int refusedCallbacks;
+        private int answered;
 
         private LoopbackCodeReceiver(string expectedState)
         {
@@ -119,8 +120,20 @@ namespace YtOAuth.Engine.OAuth
                     {
                         var stream = client.GetStream();
                         var head = await ReadHeadAsync(stream, timeout.Token).ConfigureAwait(false);
-                        var (status, page) = head == null ? (431, Page("Request too large", "This address only takes the sign-in redirect.")) : Answer(head);
-                        await WriteAsync(stream, status, page).ConfigureAwait(false);
+                        var (status, page, accepted) = head == null ? (431, Page("Request too large", "This address only takes the sign-in redirect."), null) : Answer(head);
+                        try
+                        {
+                            await WriteAsync(stream, status, page).ConfigureAwait(false);
+                        }
+                        finally
+                        {
+                            // Complete only after the page is written: completing lets the caller dispose this
+                            // listener, which would cut the browser off mid-page.
+                            if (accepted != null)
+                            {
+                                result.TrySetResult(accepted);
+                            }
+                        }
                     }
                     catch (Exception e) when (e is System.IO.IOException || e is ObjectDisposedException || e is SocketException || e is OperationCanceledException)
                     {
@@ -130,13 +143,13 @@ namespace YtOAuth.Engine.OAuth
             }
         }
 
-        private (int Status, string Page) Answer(string head)
+        private (int Status, string Page, AuthorizationCallback? Accepted) Answer(string head)
         {
             var firstLine = head.Substring(0, Math.Max(0, head.IndexOf("\r\n", StringComparison.Ordinal)));
             var parts = firstLine.Split(' ');
             if (parts.Length != 3 || !parts[2].StartsWith("HTTP/", StringComparison.Ordinal))
             {
-                return (400, Page("Bad request", "This address only takes the sign-in redirect."));
+                return (400, Page("Bad request", "This address only takes the sign-in redirect."), null);
             }
 
             var target = parts[1];
@@ -144,12 +157,12 @@ namespace YtOAuth.Engine.OAuth
             var path = q < 0 ? target : target.Substring(0, q);
             if (!string.Equals(path, CallbackPath, StringComparison.Ordinal))
             {
-                return (404, Page("Not found", "This address only takes the sign-in redirect."));
+                return (404, Page("Not found", "This address only takes the sign-in redirect."), null);
             }
 
             if (parts[0] != "GET")
             {
-                return (405, Page("Method not allowed", "This address only takes the sign-in redirect."));
+                return (405, Page("Method not allowed", "This address only takes the sign-in redirect."), null);
             }
 
             var query = Util.ParseQuery(q < 0 ? string.Empty : target.Substring(q + 1));
@@ -161,19 +174,14 @@ namespace YtOAuth.Engine.OAuth
                     " reached the loopback listener and was refused; nothing was exchanged. Still waiting for the real one.");
                 return (400, Page("Sign-in not accepted",
                     "This answer does not belong to the sign-in your shell is waiting for (the state value " + (state == null ? "is missing" : "does not match") +
-                    "), so it was refused and nothing was exchanged. Go back to your shell and start the sign-in again if it is no longer waiting."));
-            }
-
-            if (result.Task.IsCompleted)
-            {
-                return (409, Page("Already done", "This sign-in has already been answered. Return to your shell; you can close this tab."));
+                    "), so it was refused and nothing was exchanged. Go back to your shell and start the sign-in again if it is no longer waiting."), null);
             }
 
             var error = query.Get("error");
             var code = query.Get("code");
             if (error == null && string.IsNullOrEmpty(code))
             {
-                return (400, Page("Sign-in not accepted", "The redirect carried neither a code nor an error. Return to your shell and try again."));
+                return (400, Page("Sign-in not accepted", "The redirect carried neither a code nor an error. Return to your shell and try again."), null);
             }
 
             if (code != null)
@@ -181,10 +189,16 @@ namespace YtOAuth.Engine.OAuth
                 Diagnostics.Redactor.Register(code);
             }
 
-            result.TrySetResult(new AuthorizationCallback(code, error, query.Get("error_description"), query.Get("scope")));
+            // Exactly one valid callback is taken, even if two arrive at once.
+            if (Interlocked.Exchange(ref answered, 1) == 1)
+            {
+                return (409, Page("Already done", "This sign-in has already been answered. Return to your shell; you can close this tab."), null);
+            }
+
+            var callback = new AuthorizationCallback(code, error, query.Get("error_description"), query.Get("scope"));
             return error == null
-                ? (200, Page("Signed in", "YtOAuth received the sign-in. Return to your shell; you can close this tab."))
-                : (200, Page("Sign-in declined", "Consent was not given (" + WebUtility.HtmlEncode(error) + "). Return to your shell; nothing was stored."));
+                ? (200, Page("Signed in", "YtOAuth received the sign-in. Return to your shell; you can close this tab."), callback)
+                : (200, Page("Sign-in declined", "Consent was not given (" + WebUtility.HtmlEncode(error) + "). Return to your shell; nothing was stored."), callback);
         }
 
         private static async Task<string?> ReadHeadAsync(System.IO.Stream stream, CancellationToken cancellationToken)

@@ -25,6 +25,7 @@ public class ConsentFlowTests
         await using var env = await TestEnvironment.StartAsync(browser: browser, fileStore: true);
 
         var result = await env.Engine.ConnectAsync(env.Client, Options(), CancellationToken.None);
+        await browser.Done; // the engine may finish before the browser has read the page
 
         Assert.True(result.Connected);
         Assert.False(result.ReusedExistingGrant);
@@ -76,6 +77,7 @@ public class ConsentFlowTests
         await using var env = await TestEnvironment.StartAsync(browser: browser);
 
         var result = await env.Engine.ConnectAsync(env.Client, Options(), CancellationToken.None);
+        await browser.Done;
 
         Assert.False(result.Connected);
         Assert.Equal("access_denied", result.DeclinedReason);
@@ -108,6 +110,7 @@ public class ConsentFlowTests
 
         var error = await Assert.ThrowsAsync<YtOAuthException>(() => env.Engine.ConnectAsync(env.Client, Options(timeoutSeconds: 2), CancellationToken.None));
 
+        await browser.Done;
         Assert.Equal(ErrorCode.ConsentTimeout, error.Code);
         Assert.Contains("did not match", error.Message);
         Assert.Equal(HttpStatusCode.BadRequest, browser.CallbackStatus);
