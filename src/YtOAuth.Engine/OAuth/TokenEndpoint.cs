@@ -236,6 +236,8 @@ namespace YtOAuth.Engine.OAuth
 
                 Diagnostics.Redactor.Register(token.AccessToken);
                 Diagnostics.Redactor.Register(token.RefreshToken);
+                Diagnostics.EngineLog.Debug("Token response from " + uri.Host + ": " + fields["grant_type"] + ", expires_in " + (token.ExpiresInSeconds ?? 3600) +
+                    " s, refresh token " + (string.IsNullOrEmpty(token.RefreshToken) ? "absent" : "present") + ", scope '" + token.Scope + "'.");
                 var expires = received.AddSeconds(token.ExpiresInSeconds ?? 3600);
                 return new TokenGrant(token.AccessToken, expires, string.IsNullOrEmpty(token.RefreshToken) ? null : token.RefreshToken, Scopes.Parse(token.Scope));
             }

@@ -84,6 +84,7 @@ namespace YtOAuth.Engine.YouTube
                 {
                     Interlocked.Add(ref unitsSpent, quotaCost);
                     var body = await TokenEndpoint.ReadJsonAsync(response, uri).ConfigureAwait(false);
+                    Diagnostics.EngineLog.Debug(uri.Host + " answered " + (int)response.StatusCode + " (" + ReasonOrSize(body) + "); " + quotaCost + " quota unit(s) spent on this call.");
                     if (response.IsSuccessStatusCode)
                     {
                         return body;
@@ -213,6 +214,8 @@ namespace YtOAuth.Engine.YouTube
             var wait = RetryPolicy.RetryAfter(response);
             return wait.HasValue ? DateTimeOffset.UtcNow + wait.Value : (DateTimeOffset?)null;
         }
+
+        private static string ReasonOrSize(JObject body) => Reason(body) ?? (body["items"] is JArray items ? items.Count + " item(s)" : "ok");
 
         private static string? Reason(JObject? body) =>
             (string?)(body?["error"]?["errors"] as JArray)?.FirstOrDefault()?["reason"] ?? (string?)body?["error"]?["status"];

@@ -6,9 +6,13 @@ namespace YtOAuth.Commands
 {
     /// <summary>Forgets a profile's grant locally without revoking it at Google (Revoke-YouTubeToken does both).</summary>
     [Cmdlet(VerbsCommunications.Disconnect, "YouTube", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-    [OutputType(typeof(void))]
+    [OutputType(typeof(Output.YouTubeContext))]
     public sealed class DisconnectYouTubeCommand : YtOAuthCmdlet
     {
+        /// <summary>Write the context of the forgotten profile (silent by default).</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
@@ -21,12 +25,18 @@ namespace YtOAuth.Commands
                     return;
                 }
 
-                if (!Run(cancel => engine.ForgetAsync(Profile, cancel)))
+                var info = Run(cancel => engine.GetProfileAsync(Profile, cancel));
+                if (info == null || !Run(cancel => engine.ForgetAsync(Profile, cancel)))
                 {
                     Report(new YtOAuthException(ErrorCode.NoStoredGrant, "No YouTube grant is stored for profile '" + Profile + "' in " + where + ".", Profile));
+                    return;
                 }
 
                 ModuleState.Forget(Profile);
+                if (PassThru)
+                {
+                    WriteObject(new Output.YouTubeContext(info, scope, vault));
+                }
             }
             catch (YtOAuthException e)
             {

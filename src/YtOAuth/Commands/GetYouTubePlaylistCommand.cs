@@ -72,6 +72,8 @@ namespace YtOAuth.Commands
                 query.Limit = (int)System.Math.Min(int.MaxValue, skip + first);
             }
 
+            var includeTotal = PagingParameters.IncludeTotalCount.IsPresent;
+            var paging = PagingParameters;
             ulong? total = null;
             query.OnTotal = n => total = (ulong)n;
             try
@@ -83,10 +85,11 @@ namespace YtOAuth.Commands
                 var totalWritten = false;
                 Pump((emit, cancel) => youtube.ListPlaylistsAsync(query, playlist =>
                 {
-                    if (PagingParameters.IncludeTotalCount && !totalWritten)
+                    // Runs on the worker thread: it only builds objects; the pipeline thread writes them.
+                    if (includeTotal && !totalWritten)
                     {
                         totalWritten = true;
-                        emit(PagingParameters.NewTotalCount(query.Ids != null ? (ulong)ids.Count : total ?? 0, 1.0));
+                        emit(paging.NewTotalCount(query.Ids != null ? (ulong)ids.Count : total ?? 0, 1.0));
                     }
 
                     if (index++ >= skip)
@@ -94,7 +97,7 @@ namespace YtOAuth.Commands
                         emit(new YouTubePlaylist(playlist));
                     }
                 }, cancel));
-                if (PagingParameters.IncludeTotalCount && !totalWritten)
+                if (includeTotal && !totalWritten)
                 {
                     WriteObject(PagingParameters.NewTotalCount(0, 1.0));
                 }

@@ -9,12 +9,16 @@ namespace YtOAuth.Commands
     /// server error) the stored grant is kept and the error says so.
     /// </summary>
     [Cmdlet(VerbsSecurity.Revoke, "YouTubeToken", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
-    [OutputType(typeof(void))]
+    [OutputType(typeof(Output.YouTubeContext))]
     public sealed class RevokeYouTubeTokenCommand : YtOAuthCmdlet
     {
         /// <summary>Revoke without asking for confirmation.</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
+
+        /// <summary>Write the context of the revoked profile (silent by default).</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
 
         /// <inheritdoc />
         protected override void ProcessRecord()
@@ -40,6 +44,10 @@ namespace YtOAuth.Commands
                 Run(cancel => engine.RevokeAsync(Profile, cancel));
                 ModuleState.Forget(Profile);
                 WriteVerbose("Revoked and removed " + target + ".");
+                if (PassThru)
+                {
+                    WriteObject(new Output.YouTubeContext(info, scope, vault));
+                }
             }
             catch (YtOAuthException e)
             {
