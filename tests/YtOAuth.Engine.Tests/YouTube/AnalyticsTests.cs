@@ -155,3 +155,26 @@ public class AnalyticsTests
         Assert.Equal(ErrorCode.Forbidden, error.Code);
     }
 }
+
+public class LargeAnalyticsReportTests
+{
+    [Fact]
+    public async Task A_report_of_over_100000_rows_arrives_whole_in_start_index_pages()
+    {
+        await using var env = await TestEnvironment.StartAsync(data: new YouTubeDataOptions { AnalyticsDays = 365, AnalyticsVideos = 20, AnalyticsCountries = 15 });
+        await env.ConnectAsync();
+        env.Google.Counters.Reset();
+        var client = AnalyticsClient.ForProfile(env.Engine, "default");
+        client.PageSize = 25_000;
+
+        var report = await client.QueryAsync(new AnalyticsQuery
+        {
+            StartDate = DateTime.UtcNow.Date.AddDays(-400), EndDate = DateTime.UtcNow.Date, Metrics = new[] { "views" },
+            Dimensions = new[] { "day", "video", "country" }, MaxResults = 200_000,
+        }, CancellationToken.None);
+
+        Assert.Equal(365 * 20 * 15, report.Rows.Count);
+        Assert.Equal(5, env.Google.Counters["analytics"]); // 4 full pages of 25,000 and a short one
+        Assert.Equal(report.Rows.Count, report.Rows.Select(r => (DateTime)r[0]! + "|" + r[1] + "|" + r[2]).Distinct().Count());
+    }
+}
