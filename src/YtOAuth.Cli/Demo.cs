@@ -28,7 +28,10 @@ internal static class Demo
             // With --auto-approve the emulator skips its consent page, so a plain HTTP client can play the browser
             // (follow the redirect to the loopback listener) and the demo runs with nobody at the keyboard.
             IBrowserLauncher browser = options.Has("auto-approve") ? new RedirectFollowingBrowser() : new SystemBrowserLauncher();
-            using var engine = new AuthEngine(new AuthEngineOptions { Store = store, Browser = browser, ReconnectHint = "ytoauth connect --profile {0}" });
+            using var engine = new AuthEngine(new AuthEngineOptions
+            {
+                Store = store, Browser = browser, ReconnectHint = (p, force, scopes) => Program.Reconnect(Path.Combine(folder, "tokens"), p, force, scopes),
+            });
             var client = ClientSecretFile.Load(secretFile, GoogleEndpoints.ForBaseUri(google.BaseUri));
             Console.WriteLine("2. Signing in: open the URL below, tick the scopes and press Allow (the emulator's consent page stands in for Google's).");
             var result = await engine.ConnectAsync(client, new ConnectOptions

@@ -27,7 +27,7 @@ public static class Program
           analytics   --start yyyy-MM-dd --end yyyy-MM-dd --metrics views[,..] [--dimensions day[,..]] [--max N]
           revoke      revokes at Google and forgets the grant
           profiles    lists stored grants (no secrets)
-        Common: --profile NAME (default: default)  --store DIR (default: ~/.config/ytoauth)  --verbose
+        Common: --store DIR (required: where grants are kept, as 0600 files)  --profile NAME (default: default)  --verbose
                 --endpoint-base URL (or YTOAUTH_ENDPOINT_BASE): send every request to this host instead of Google
         """;
 
@@ -64,9 +64,13 @@ public static class Program
 
     internal static async Task<int> RunAsync(string command, Options options, CancellationToken cancellationToken)
     {
-        var store = new FileTokenStore(options.Get("store") ?? FileTokenStore.DefaultFolder());
+        // Grants go to plain files only where the user says so; the PowerShell module keeps them in a vault.
+        var folder = options.Get("store") ?? throw new YtOAuthException(ErrorCode.InvalidArgument,
+            "ytoauth keeps grants in files only where you say: pass --store DIR (created 0700, one 0600 file per profile), for example --store "
+            + FileTokenStore.DefaultFolder() + ". To keep them in a SecretManagement vault, use the PowerShell module.");
+        var store = new FileTokenStore(folder);
         var profile = options.Get("profile") ?? ProfileName.Default;
-        using var engine = new AuthEngine(new AuthEngineOptions { Store = store, ReconnectHint = "ytoauth connect --profile {0}" });
+        using var engine = new AuthEngine(new AuthEngineOptions { Store = store, ReconnectHint = (p, force, scopes) => Reconnect(folder, p, force, scopes) });
         switch (command)
         {
             case "connect":
@@ -129,6 +133,10 @@ public static class Program
                 return 0;
         }
     }
+
+    internal static string Reconnect(string folder, string profile, bool force, IReadOnlyList<string>? scopes) =>
+        "ytoauth connect --client-secret <client_secret.json> --store " + folder + " --profile " + profile +
+        (scopes == null ? "" : " --scope " + string.Join(",", scopes)) + (force ? " --force" : "");
 
     internal static ConnectOptions ConnectOptions(Options options, string profile) => new()
     {

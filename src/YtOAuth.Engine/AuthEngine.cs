@@ -48,7 +48,8 @@ namespace YtOAuth.Engine
 
         internal RetryPolicy Retry => options.Retry;
 
-        internal string ReconnectHint => options.ReconnectHint;
+        /// <summary>The host's command to connect a profile again.</summary>
+        internal string Reconnect(string profile, bool force = false, IReadOnlyList<string>? scopes = null) => options.ReconnectHint(profile, force, scopes);
 
         /// <summary>Browser consent through a loopback redirect with PKCE S256 and a checked state.</summary>
         public async Task<ConnectResult> ConnectAsync(OAuthClient client, ConnectOptions connect, CancellationToken cancellationToken)
@@ -369,15 +370,14 @@ namespace YtOAuth.Engine
             }
 
             return "The stored grant of profile '" + record.Profile + "' is expired or revoked (Google answered invalid_grant; consent given " + days + " days ago). " +
-                   cause + " The stored grant was kept. To fix it, run: " + string.Format(CultureInfo.InvariantCulture, options.ReconnectHint, record.Profile) + " -Force";
+                   cause + " The stored grant was kept. To fix it, run: " + Reconnect(record.Profile);
         }
 
         private async Task<TokenRecord> ReadRequiredAsync(string profile, CancellationToken cancellationToken)
         {
             return await options.Store.ReadAsync(ProfileName.Validate(profile), cancellationToken).ConfigureAwait(false)
                 ?? throw new YtOAuthException(ErrorCode.NoStoredGrant,
-                    "No YouTube grant is stored for profile '" + profile + "' in " + options.Store.Description + ". Connect first: " +
-                    string.Format(CultureInfo.InvariantCulture, options.ReconnectHint, profile), profile);
+                    "No YouTube grant is stored for profile '" + profile + "' in " + options.Store.Description + ". Connect first: " + Reconnect(profile), profile);
         }
 
         private async Task<ConnectResult?> TryReuseAsync(OAuthClient client, ConnectOptions connect, CancellationToken cancellationToken)
@@ -393,8 +393,20 @@ namespace YtOAuth.Engine
                 return null;
             }
 
-            EngineLog.Verbose("Profile '" + connect.Profile + "' already holds a grant with these scopes; no consent needed (use -Force to sign in again).");
-            cache[connect.Profile] = existing;
+            // Reuse only a grant that still works: a revoked or expired one is replaced by a new consent.
+            try
+            {
+                cache.TryRemove(connect.Profile, out _);
+                await GetAccessTokenAsync(connect.Profile, cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+            catch (YtOAuthException e) when (e.Code == ErrorCode.GrantInvalid)
+            {
+                EngineLog.Verbose("The stored grant of profile '" + connect.Profile + "' no longer works; asking for consent again.");
+                return null;
+            }
+
+            existing = await options.Store.ReadAsync(connect.Profile, cancellationToken).ConfigureAwait(false) ?? existing;
+            EngineLog.Verbose("Profile '" + connect.Profile + "' already holds a working grant with these scopes; no consent needed (force a new sign-in to change accounts).");
             return new ConnectResult(new ProfileInfo(existing, options.Store.Description), new string[0], null, true);
         }
 

@@ -30,7 +30,14 @@ namespace YtOAuth.Engine
         /// <summary>Refresh an access token this long before it expires.</summary>
         public TimeSpan RefreshSkew { get; set; } = TimeSpan.FromMinutes(5);
 
-        /// <summary>How a message tells the user to connect a profile again; {0} is the profile.</summary>
-        public string ReconnectHint { get; set; } = "Connect-YouTube -Profile {0}";
+        /// <summary>
+        /// The command a message tells the user to run to connect a profile again, in the host's own words:
+        /// (profile, force consent, scopes to ask for or null) to a command line.
+        /// </summary>
+        public Func<string, bool, System.Collections.Generic.IReadOnlyList<string>?, string> ReconnectHint { get; set; } = PowerShellReconnect;
+
+        /// <summary>The PowerShell module's reconnect command.</summary>
+        public static string PowerShellReconnect(string profile, bool force, System.Collections.Generic.IReadOnlyList<string>? scopes) =>
+            "Connect-YouTube -Profile " + profile + (scopes == null ? string.Empty : " -Scope " + string.Join(",", scopes)) + (force ? " -Force" : string.Empty);
     }
 }

@@ -167,8 +167,8 @@ namespace YtOAuth.Engine.YouTube
                 return new YtOAuthException(ErrorCode.AuthenticationFailed,
                     profile == null
                         ? "YouTube refused the request without sign-in: " + said + ". This call needs an OAuth grant; connect and use a profile instead of an API key."
-                        : "YouTube refused the access token of profile '" + profile + "' even after a refresh: " + said + ". Connect again: " +
-                          string.Format(System.Globalization.CultureInfo.InvariantCulture, engine.ReconnectHint, profile) + " -Force", target);
+                        : "YouTube refused the access token of profile '" + profile + "' even after a refresh: " + said + ". Sign in again: " +
+                          engine.Reconnect(profile, force: true), target);
             }
 
             if (status == 429)
@@ -199,8 +199,7 @@ namespace YtOAuth.Engine.YouTube
             var names = scopes.Select(Scopes.ShortName).ToArray();
             return new YtOAuthException(ErrorCode.InsufficientScope,
                 "The grant of profile '" + profile + "' lacks the scope this call needs (" + string.Join(" or ", names) + "). Connect again with it: " +
-                string.Format(System.Globalization.CultureInfo.InvariantCulture, engine.ReconnectHint, profile) + " -Scope " +
-                string.Join(",", Scopes.Default.Select(Scopes.ShortName).Concat(names).Distinct()) + " -Force", profile)
+                engine.Reconnect(profile!, force: true, Scopes.Default.Select(Scopes.ShortName).Concat(names).Distinct().ToList()), profile)
             {
                 MissingScopes = scopes,
             };

@@ -51,7 +51,8 @@ namespace YtOAuth.Hosting
                     return;
                 }
 
-                privateContext = constructor.Invoke(new object[] { "YtOAuth", false });
+                // Assemblies never unload, so a second import (Import-Module -Force) keeps using the same context.
+                privateContext ??= constructor.Invoke(new object[] { "YtOAuth", false });
                 resolvingEvent = alcType.GetEvent("Resolving")!;
                 var handlerType = resolvingEvent.EventHandlerType!;
                 var defaultContext = alcType.GetProperty("Default")!.GetValue(null)!;
@@ -62,7 +63,7 @@ namespace YtOAuth.Hosting
             }
         }
 
-        /// <summary>Unhooks (module removal).</summary>
+        /// <summary>Unhooks (module removal); the private context stays for a later import, as its assemblies cannot unload.</summary>
         public static void Unregister()
         {
             lock (Gate)
@@ -80,7 +81,6 @@ namespace YtOAuth.Hosting
                 }
 
                 folder = null;
-                privateContext = null;
                 appDomainHandler = null;
             }
         }

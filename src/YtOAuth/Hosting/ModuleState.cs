@@ -12,14 +12,14 @@ namespace YtOAuth.Hosting
     /// </summary>
     internal static class ModuleState
     {
-        private static readonly Lazy<AuthEngine> ProcessEngine = new Lazy<AuthEngine>(() => Create(new MemoryTokenStore()));
+        private static Lazy<AuthEngine> processEngine = NewProcessEngine();
         private static readonly ConcurrentDictionary<string, Lazy<(AuthEngine Engine, VaultTokenStore Store)>> VaultEngines =
             new ConcurrentDictionary<string, Lazy<(AuthEngine, VaultTokenStore)>>(StringComparer.OrdinalIgnoreCase);
 
         // Profiles connected with -ContextScope Process in this session live only in memory.
         private static readonly ConcurrentDictionary<string, bool> ProcessProfiles = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
 
-        public static AuthEngine Process => ProcessEngine.Value;
+        public static AuthEngine Process => processEngine.Value;
 
         /// <summary>The engine for a new connection.</summary>
         public static (AuthEngine Engine, string? Vault) ForConnect(ContextScope scope, string? vault)
@@ -69,9 +69,15 @@ namespace YtOAuth.Hosting
                 return (Create(store), store);
             })).Value;
 
-        /// <summary>Releases every engine and vault runspace (module removal).</summary>
+        /// <summary>Releases every engine and vault runspace and forgets this session's grants (module removal).</summary>
         public static void Reset()
         {
+            var old = System.Threading.Interlocked.Exchange(ref processEngine, NewProcessEngine());
+            if (old.IsValueCreated)
+            {
+                old.Value.Dispose();
+            }
+
             foreach (var entry in VaultEngines.Values)
             {
                 if (entry.IsValueCreated)
@@ -84,6 +90,8 @@ namespace YtOAuth.Hosting
             VaultEngines.Clear();
             ProcessProfiles.Clear();
         }
+
+        private static Lazy<AuthEngine> NewProcessEngine() => new Lazy<AuthEngine>(() => Create(new MemoryTokenStore()));
 
         private static AuthEngine Create(ITokenStore store) => new AuthEngine(new AuthEngineOptions { Store = store });
     }

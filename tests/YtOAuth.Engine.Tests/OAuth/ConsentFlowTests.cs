@@ -173,6 +173,22 @@ public class ConsentFlowTests
     }
 
     [Fact]
+    public async Task A_stored_grant_that_google_revoked_is_not_reused_but_replaced_by_a_new_consent()
+    {
+        await using var env = await TestEnvironment.StartAsync();
+        await env.ConnectAsync();
+        env.Google.RevokeAllGrants();
+        env.Clock.Advance(TimeSpan.FromHours(2)); // the cached access token is past its expiry
+
+        env.Google.Settings.AutoApprove = true;
+        var again = await env.Engine.ConnectAsync(env.Client, Options(), CancellationToken.None);
+
+        Assert.False(again.ReusedExistingGrant);
+        Assert.Equal(2, env.Google.Counters["auth"]);
+        Assert.NotNull(await env.Engine.GetAccessTokenAsync("default"));
+    }
+
+    [Fact]
     public async Task Code_replay_and_wrong_verifier_are_refused_by_the_token_endpoint()
     {
         await using var env = await TestEnvironment.StartAsync(new EmulatorSettings { AutoApprove = true });

@@ -127,7 +127,7 @@ public class RefreshTests
         Assert.Contains("7 days", error.Message);
         Assert.Contains("Testing", error.Message);
         Assert.Contains("Publish the app", error.Message);
-        Assert.Contains("Connect-YouTube -Profile default -Force", error.Message);
+        Assert.Contains("run: Connect-YouTube -Profile default", error.Message);
         Assert.NotNull(await env.Store.ReadAsync("default", CancellationToken.None));
     }
 
