@@ -204,6 +204,11 @@ public sealed class GoogleEmulator : IAsyncDisposable
             };
             await YouTubeEndpoints.Error(context, this, fault.Status, reason, domain, "Injected fault.");
         }
+        else if (target == FaultTarget.DeviceCode && fault.Status == 403)
+        {
+            // Google's device-code quota answer: error_code, not error.
+            await OAuthEndpoints.Json(context, 403, new { error_code = "rate_limit_exceeded" });
+        }
         else
         {
             await OAuthEndpoints.Json(context, fault.Status, new { error = fault.Status == 429 ? "rate_limit_exceeded" : "internal_failure", error_description = "Injected fault." });

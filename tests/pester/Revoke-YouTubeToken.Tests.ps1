@@ -27,3 +27,18 @@ Describe 'Revoke-YouTubeToken' {
         (Get-YouTubeContext -Profile 'kept').Profile | Should -Be 'kept'
     }
 }
+
+Describe 'Revoke-YouTubeToken in an unattended session' {
+    BeforeAll { $script:emulator2 = Start-GoogleEmulator }
+    AfterAll { Stop-GoogleEmulator $script:emulator2 }
+
+    It 'fails fast with InteractionRequired instead of prompting, and revokes nothing' {
+        Connect-EmulatorProfile -Emulator $emulator2 -Profile 'unattended' | Out-Null
+        $env:CI = 'true'
+        try {
+            { Revoke-YouTubeToken -Profile 'unattended' -ErrorAction Stop } |
+                Should -Throw -ErrorId 'InteractionRequired,YtOAuth.Commands.RevokeYouTubeTokenCommand'
+        } finally { Remove-Item Env:CI -ErrorAction SilentlyContinue }
+        Get-YouTubeToken -Profile 'unattended' -AsPlainText | Should -Match '^ya29\.'
+    }
+}

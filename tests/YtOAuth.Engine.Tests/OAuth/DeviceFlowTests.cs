@@ -92,4 +92,17 @@ public class DeviceFlowTests
         var client = await Assert.ThrowsAsync<YtOAuthException>(() => env.Engine.ConnectWithDeviceCodeAsync(env.Client, ReadOnly, CancellationToken.None));
         Assert.Equal(ErrorCode.ClientRejected, client.Code);
     }
+
+    [Fact]
+    public async Task Device_code_quota_in_googles_error_code_dialect_is_a_rate_limit()
+    {
+        await using var env = await TestEnvironment.StartAsync();
+        env.Google.Faults.Add(FaultTarget.DeviceCode, new Fault(403));
+
+        var error = await Assert.ThrowsAsync<YtOAuthException>(() => env.Engine.ConnectWithDeviceCodeAsync(DeviceClient(env), ReadOnly, CancellationToken.None));
+
+        Assert.Equal(ErrorCode.RateLimited, error.Code);
+        Assert.Contains("device-code quota", error.Message);
+        Assert.Equal(1, env.Google.Counters["device/code"]); // a 403 is not retried
+    }
 }
