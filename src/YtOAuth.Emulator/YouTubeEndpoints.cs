@@ -553,36 +553,21 @@ internal static class YouTubeEndpoints
 /// <summary>Google's partial-response "fields" syntax: a,b/c,items(id,snippet(title)).</summary>
 internal static class FieldsFilter
 {
-    public static JsonNode Apply(JsonNode node, string fields) => Filter(node, Parse(fields, 0, out _));
+    public static JsonNode Apply(JsonNode node, string fields)
+    {
+        var i = 0;
+        return Filter(node, ParseList(fields, ref i));
+    }
 
     private sealed class Selection : Dictionary<string, Selection?> { }
 
-    private static Selection Parse(string s, int start, out int end)
+    // list := item (',' item)* ; item := name ('/' item | '(' list ')')?
+    private static Selection ParseList(string s, ref int i)
     {
         var result = new Selection();
-        var i = start;
         while (i < s.Length && s[i] != ')')
         {
-            var nameStart = i;
-            while (i < s.Length && s[i] is not (',' or '(' or ')' or '/')) i++;
-            var name = s[nameStart..i].Trim();
-            Selection? sub = null;
-            if (i < s.Length && s[i] == '/')
-            {
-                var rest = Parse(s[(i + 1)..], 0, out var used);
-                // a/b,c means a(b) then c: take only the first path segment chain
-                var firstKey = rest.Keys.First();
-                sub = new Selection { [firstKey] = rest[firstKey] };
-                var consumed = s[(i + 1)..].IndexOfAny(new[] { ',', ')' });
-                i = consumed < 0 ? s.Length : i + 1 + consumed;
-                _ = used;
-            }
-            else if (i < s.Length && s[i] == '(')
-            {
-                sub = Parse(s, i + 1, out var close);
-                i = close + 1;
-            }
-
+            var (name, sub) = ParseItem(s, ref i);
             if (name.Length > 0)
             {
                 result[name] = result.TryGetValue(name, out var existing) && existing != null && sub != null ? Merge(existing, sub) : sub;
@@ -591,8 +576,30 @@ internal static class FieldsFilter
             if (i < s.Length && s[i] == ',') i++;
         }
 
-        end = i;
         return result;
+    }
+
+    private static (string Name, Selection? Sub) ParseItem(string s, ref int i)
+    {
+        var start = i;
+        while (i < s.Length && s[i] is not (',' or '(' or ')' or '/')) i++;
+        var name = s[start..i].Trim();
+        if (i < s.Length && s[i] == '/')
+        {
+            i++;
+            var (child, childSub) = ParseItem(s, ref i);
+            return (name, new Selection { [child] = childSub });
+        }
+
+        if (i < s.Length && s[i] == '(')
+        {
+            i++;
+            var sub = ParseList(s, ref i);
+            i++; // ')'
+            return (name, sub);
+        }
+
+        return (name, null);
     }
 
     private static Selection Merge(Selection a, Selection b)

@@ -95,11 +95,12 @@ namespace YtOAuth.Engine
                     }
                     catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                     {
-                        var refused = receiver.RefusedCallbacks == 0 ? string.Empty
-                            : " " + receiver.RefusedCallbacks + " redirect(s) arrived with a state that did not match this request and were refused.";
-                        throw new YtOAuthException(ErrorCode.ConsentTimeout,
-                            "No sign-in completed within " + Minutes(connect.Timeout) + "." + refused +
-                            " Run the command again and finish consent in the browser, or allow more time with -TimeoutSec.", profile);
+                        // Redirects with a foreign state were refused while waiting: a possible forgery, not a slow user.
+                        var refused = receiver.RefusedCallbacks;
+                        throw new YtOAuthException(refused == 0 ? ErrorCode.ConsentTimeout : ErrorCode.StateMismatch,
+                            "No sign-in completed within " + Minutes(connect.Timeout) + "." +
+                            (refused == 0 ? string.Empty : " " + refused + " redirect(s) arrived with a state that did not match this request and were refused; nothing was exchanged.") +
+                            " Run the command again and finish consent in the browser" + (refused == 0 ? ", or allow more time with -TimeoutSec." : " that it opens."), profile);
                     }
                 }
 

@@ -59,8 +59,7 @@ namespace YtOAuth.Engine.OAuth
         {
             this.expectedState = expectedState;
             listener = new TcpListener(IPAddress.Loopback, 0);
-            // Without this a crashed earlier run's TIME_WAIT socket does not matter; with port 0 there is no clash to avoid, but
-            // ExclusiveAddressUse stops another socket from binding the same port on Windows.
+            // On Windows another socket may otherwise bind the same port with SO_REUSEADDR and steal the redirect.
             listener.ExclusiveAddressUse = RuntimeIsWindows();
             listener.Start();
             var port = ((IPEndPoint)listener.LocalEndpoint).Port;

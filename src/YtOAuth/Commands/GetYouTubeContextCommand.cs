@@ -41,8 +41,9 @@ namespace YtOAuth.Commands
 
                 try
                 {
-                    var (vaultEngine, _, vaultName) = ModuleState.ForProfile("-", Vault);
-                    foreach (var info in Run(cancel => vaultEngine.GetProfilesAsync(cancel)))
+                    var vault = ModuleState.Vault(Vault);
+                    var vaultName = vault.Store.VaultName;
+                    foreach (var info in Run(cancel => vault.Engine.GetProfilesAsync(cancel)))
                     {
                         WriteObject(new YouTubeContext(info, ContextScope.CurrentUser, vaultName));
                     }

@@ -99,7 +99,7 @@ namespace YtOAuth.Hosting
             }
         }
 
-        private (Collection Output, string Vault) Invoke(Action<PowerShell> build, bool resolveOnly = false)
+        private (List<PSObject> Output, string Vault) Invoke(Action<PowerShell> build, bool resolveOnly = false)
         {
             lock (gate)
             {
@@ -121,7 +121,7 @@ namespace YtOAuth.Hosting
                         ?? throw VaultError(requestedVault == null ? "No default SecretManagement vault is registered." : "No SecretManagement vault named '" + requestedVault + "' is registered.", null);
                 }
 
-                return resolveOnly ? (new Collection(), vault) : (new Collection(Run(build, "The vault '" + vault + "' failed.")), vault);
+                return (resolveOnly ? new List<PSObject>() : Run(build, "The vault '" + vault + "' failed."), vault);
             }
         }
 
@@ -161,16 +161,5 @@ namespace YtOAuth.Hosting
             new YtOAuthException(ErrorCode.StoreUnavailable, problem + " To keep YouTube grants in a vault: " + SetupAdvice, "SecretManagement", inner);
 
         private static string Safe(string name) => new string(name.Select(c => char.IsLetterOrDigit(c) ? c : '_').ToArray());
-
-        internal sealed class Collection : List<PSObject>
-        {
-            public Collection()
-            {
-            }
-
-            public Collection(IEnumerable<PSObject> items) : base(items)
-            {
-            }
-        }
     }
 }

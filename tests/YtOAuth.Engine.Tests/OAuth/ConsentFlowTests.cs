@@ -111,7 +111,7 @@ public class ConsentFlowTests
         var error = await Assert.ThrowsAsync<YtOAuthException>(() => env.Engine.ConnectAsync(env.Client, Options(timeoutSeconds: 2), CancellationToken.None));
 
         await browser.Done;
-        Assert.Equal(ErrorCode.ConsentTimeout, error.Code);
+        Assert.Equal(ErrorCode.StateMismatch, error.Code);
         Assert.Contains("did not match", error.Message);
         Assert.Equal(HttpStatusCode.BadRequest, browser.CallbackStatus);
         Assert.Contains("state", browser.CallbackPage);
