@@ -15,6 +15,8 @@ node tests/syntax/check-powershell.mjs 2>&1 | tee -a "$log" || true
 
 if command -v pwsh >/dev/null 2>&1; then
   pwsh -NoProfile -NonInteractive -File tests/pester/Invoke-PesterSuite.ps1 2>&1 | tee -a "$log" || true
+  # A suite that could not start (no Pester, say) prints no summary: count that as a failure.
+  grep -q '^pester: ' "$log" || echo "pester: 0 passed, 1 failed, 0 skipped" | tee -a "$log"
 else
   echo "SKIPPED: Pester suite (tests/pester): no pwsh on this machine. On a host with PowerShell 7, Pester 5, SecretManagement and SecretStore, run: pwsh -File tests/pester/Invoke-PesterSuite.ps1"
 fi

@@ -1,3 +1,8 @@
+BeforeDiscovery {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelper.psm1') -Force
+    $script:hasSecretStore = Test-SecretStoreAvailable
+}
+
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelper.psm1') -Force
     Import-Module (Get-YtOAuthModulePath) -Force
@@ -52,7 +57,7 @@ Describe 'Connect-YouTube' {
         (Get-YouTubeContext -ListAvailable).Profile | Should -Not -Contain 'dead'
     }
 
-    It 'stores the grant in a SecretStore vault for CurrentUser' -Skip:(-not $vault) {
+    It 'stores the grant in a SecretStore vault for CurrentUser' -Skip:(-not $hasSecretStore) {
         $grant = New-EmulatorRefreshToken -Emulator $emulator
         $context = Connect-YouTube -ClientId $grant.ClientId -ClientSecret $grant.ClientSecret -RefreshToken $grant.RefreshToken -Profile 'vaulted' -Vault $vault -EndpointBaseUri $emulator.BaseUri
         $context.Vault | Should -Be $vault

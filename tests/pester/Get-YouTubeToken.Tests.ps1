@@ -1,3 +1,8 @@
+BeforeDiscovery {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelper.psm1') -Force
+    $script:hasSecretStore = Test-SecretStoreAvailable
+}
+
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelper.psm1') -Force
     Import-Module (Get-YtOAuthModulePath) -Force
@@ -28,7 +33,7 @@ Describe 'Get-YouTubeToken' {
         Get-YouTubeToken -Profile 'tokens' -AsPlainText -ForceRefresh | Should -Not -Be $before
     }
 
-    It 'fails at once with NotConnected naming Connect-YouTube when the vault holds no grant' -Skip:(-not $vault) {
+    It 'fails at once with NotConnected naming Connect-YouTube when the vault holds no grant' -Skip:(-not $hasSecretStore) {
         $err = { Get-YouTubeToken -Profile 'never-connected' -Vault $vault -ErrorAction Stop } |
             Should -Throw -ErrorId 'NotConnected,YtOAuth.Commands.GetYouTubeTokenCommand' -PassThru
         $err.Exception.Message | Should -Match 'Connect-YouTube -Profile never-connected'

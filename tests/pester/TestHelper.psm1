@@ -12,12 +12,14 @@ function Get-YtOAuthModulePath {
 }
 
 function Start-GoogleEmulator {
-    param([switch] $AutoApprove)
-    $dll = Get-ChildItem (Join-Path $script:RepoRoot 'src/YtOAuth.Emulator/bin') -Recurse -Filter YtOAuth.Emulator.dll | Select-Object -First 1
+    # Auto-approves consent by default: the suite signs in through the real endpoints with no person present.
+    param([switch] $ManualConsent)
+    $dll = Get-ChildItem (Join-Path $script:RepoRoot 'src/YtOAuth.Emulator/bin') -Recurse -Filter YtOAuth.Emulator.dll |
+        Sort-Object LastWriteTime -Descending | Select-Object -First 1
     if (-not $dll) { throw 'Build the emulator first (dotnet build YtOAuth.sln -c Release).' }
     $secretFile = Join-Path ([IO.Path]::GetTempPath()) "ytoauth-pester-$PID-$(Get-Random).json"
     $arguments = @($dll.FullName, '--port', '0', '--client-secret-out', $secretFile)
-    if ($AutoApprove) { $arguments += '--auto-approve' }
+    if (-not $ManualConsent) { $arguments += '--auto-approve' }
     $info = [Diagnostics.ProcessStartInfo]::new('dotnet')
     foreach ($a in $arguments) { $info.ArgumentList.Add($a) }
     $info.RedirectStandardOutput = $true
@@ -78,6 +80,11 @@ function Connect-EmulatorProfile {
     Connect-YouTube @splat
 }
 
+function Test-SecretStoreAvailable {
+    # For -Skip, which Pester evaluates at discovery, before any BeforeAll.
+    [bool](Get-Module -ListAvailable 'Microsoft.PowerShell.SecretStore')
+}
+
 function Initialize-TestVault {
     # A SecretStore vault that never prompts (Authentication None, Interaction None), as unattended hosts need.
     param([string] $Name = 'YtOAuthPester')
@@ -90,4 +97,4 @@ function Initialize-TestVault {
     $Name
 }
 
-Export-ModuleMember -Function 'Get-YtOAuthModulePath', 'Start-GoogleEmulator', 'Stop-GoogleEmulator', 'New-EmulatorRefreshToken', 'Connect-EmulatorProfile', 'Initialize-TestVault'
+Export-ModuleMember -Function 'Get-YtOAuthModulePath', 'Start-GoogleEmulator', 'Stop-GoogleEmulator', 'New-EmulatorRefreshToken', 'Connect-EmulatorProfile', 'Test-SecretStoreAvailable', 'Initialize-TestVault'
