@@ -10,7 +10,7 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Clean', 'Build', 'Test', 'Pester')]
+    [ValidateSet('Clean', 'Build', 'Layout', 'Test', 'Pester')]
     [string[]] $Task = @('Build'),
 
     [ValidateSet('Debug', 'Release')]
@@ -35,6 +35,10 @@ foreach ($name in $Task) {
             # Building the solution runs the module layout (src/YtOAuth.ModuleBuilder): the manifest stamped with
             # the version, YtOAuth.dll, the format file, dependencies/ and en-US/YtOAuth.dll-Help.xml.
             Invoke-Dotnet 'build' 'YtOAuth.sln' '-c' $Configuration '-nologo'
+        }
+        'Layout' {
+            # Only the module folder (the MSBuild target in src/YtOAuth.ModuleBuilder): builds what it needs.
+            Invoke-Dotnet 'build' 'src/YtOAuth.ModuleBuilder' '-c' $Configuration '-nologo'
         }
         'Test' {
             Invoke-Dotnet 'test' 'YtOAuth.sln' '-c' $Configuration '--no-build' '-nologo'

@@ -9,7 +9,6 @@ namespace YtOAuth.Tests;
 
 public class ModuleMetadataTests : IClassFixture<BuiltModule>
 {
-    private static readonly string[] ApprovedVerbs = { "Connect", "Disconnect", "Get", "Revoke", "Set", "New", "Remove" };
     private readonly BuiltModule module;
 
     public ModuleMetadataTests(BuiltModule module) => this.module = module;
@@ -56,10 +55,17 @@ public class ModuleMetadataTests : IClassFixture<BuiltModule>
     [Fact]
     public void Every_cmdlet_has_an_approved_verb_a_public_sealed_class_and_an_output_type()
     {
+        // PowerShell's approved verbs are the constants of its Verbs* classes (VerbsCommon, VerbsSecurity, ...).
+        var sma = module.Context.LoadFromAssemblyName("System.Management.Automation");
+        var approved = sma.GetTypes().Where(t => t.Namespace == "System.Management.Automation" && t.Name.StartsWith("Verbs"))
+            .SelectMany(t => t.GetFields()).Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToHashSet();
+        Assert.Contains("Connect", approved);
+        Assert.DoesNotContain("Fetch", approved);
+
         Assert.Equal(7, module.Cmdlets.Count);
         foreach (var cmdlet in module.Cmdlets)
         {
-            Assert.Contains(cmdlet.Verb, ApprovedVerbs);
+            Assert.Contains(cmdlet.Verb, approved);
             Assert.True(cmdlet.IsPublicSealed, cmdlet.ClassName);
             Assert.Equal("YtOAuth.Commands." + cmdlet.Verb + cmdlet.Noun + "Command", cmdlet.ClassName);
             Assert.NotEmpty(cmdlet.OutputTypes);
