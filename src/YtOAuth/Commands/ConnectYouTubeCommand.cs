@@ -93,9 +93,7 @@ namespace YtOAuth.Commands
             try
             {
                 var endpoints = GoogleEndpoints.Resolve(EndpointBaseUri);
-                var client = ClientSecretPath.Length > 0
-                    ? ClientSecretFile.Load(GetUnresolvedProviderPathFromPSPath(ClientSecretPath), endpoints)
-                    : new OAuthClient(ClientId, Plain(ClientSecret), endpoints);
+                var secretPath = ClientSecretPath.Length > 0 ? GetUnresolvedProviderPathFromPSPath(ClientSecretPath) : null;
                 var options = new ConnectOptions
                 {
                     Profile = Profile,
@@ -116,9 +114,13 @@ namespace YtOAuth.Commands
 
                 var (engine, vault) = ModuleState.ForConnect(ContextScope, Vault);
                 var result = Run(token =>
-                    unattended ? engine.ConnectWithRefreshTokenAsync(client, Plain(RefreshToken), options, token)
-                    : UseDeviceCode ? engine.ConnectWithDeviceCodeAsync(client, options, token)
-                    : engine.ConnectAsync(client, options, token));
+                {
+                    // Loaded inside the pumped work so that its warnings (a "web" client, say) reach the user.
+                    var client = secretPath != null ? ClientSecretFile.Load(secretPath, endpoints) : new OAuthClient(ClientId, Plain(ClientSecret), endpoints);
+                    return unattended ? engine.ConnectWithRefreshTokenAsync(client, Plain(RefreshToken), options, token)
+                        : UseDeviceCode ? engine.ConnectWithDeviceCodeAsync(client, options, token)
+                        : engine.ConnectAsync(client, options, token);
+                });
                 if (!result.Connected)
                 {
                     Fail(new YtOAuthException(ErrorCode.ConsentDenied,
