@@ -23,8 +23,7 @@ namespace YtOAuth.Engine
         private readonly AuthEngineOptions options;
         private readonly HttpClient http;
         private readonly TokenEndpoint tokens;
-        // Last record seen per profile, so repeated calls need not read the store (a vault read can be slow).
-        private readonly ConcurrentDictionary<string, TokenRecord> cache = new ConcurrentDictionary<string, TokenRecord>(StringComparer.Ordinal);
+        private readonly GrantCache cache = new GrantCache();
         private readonly ConcurrentDictionary<string, Lazy<Task<TokenRecord>>> refreshing = new ConcurrentDictionary<string, Lazy<Task<TokenRecord>>>(StringComparer.Ordinal);
 
         /// <summary>Creates the engine.</summary>
@@ -220,18 +219,17 @@ namespace YtOAuth.Engine
         /// A valid access token for <paramref name="profile"/>, refreshed when it would expire within the refresh
         /// skew or <paramref name="minimumValidity"/>. Never prompts. Concurrent callers share one refresh.
         /// </summary>
-        public async Task<AccessTokenResult> GetAccessTokenAsync(string profile, TimeSpan minimumValidity = default, bool forceRefresh = false,
+        public Task<AccessTokenResult> GetAccessTokenAsync(string profile, TimeSpan minimumValidity = default, bool forceRefresh = false,
             CancellationToken cancellationToken = default)
         {
-            ProfileName.Validate(profile);
             var margin = minimumValidity > options.RefreshSkew ? minimumValidity : options.RefreshSkew;
-            if (!forceRefresh && cache.TryGetValue(profile, out var cached) && cached.HasAccessTokenValidFor(options.Clock.UtcNow, margin))
-            {
-                return new AccessTokenResult(cached);
-            }
-
-            return new AccessTokenResult(await RefreshSharedAsync(profile, margin, forceRefresh, cancellationToken).ConfigureAwait(false));
+            // Hot path: only validated profile names are ever cached, so a hit needs no validation.
+            var cached = forceRefresh || profile == null ? null : cache.ValidToken(profile, options.Clock.UtcNow, margin);
+            return cached ?? RefreshedTokenAsync(ProfileName.Validate(profile), margin, forceRefresh, cancellationToken);
         }
+
+        private async Task<AccessTokenResult> RefreshedTokenAsync(string profile, TimeSpan margin, bool forceRefresh, CancellationToken cancellationToken) =>
+            new AccessTokenResult(await RefreshSharedAsync(profile, margin, forceRefresh, cancellationToken).ConfigureAwait(false));
 
         /// <summary>Revokes the grant at Google, then forgets it. When Google cannot confirm, the grant is kept and the error says so.</summary>
         public async Task<bool> RevokeAsync(string profile, CancellationToken cancellationToken)
@@ -265,7 +263,7 @@ namespace YtOAuth.Engine
             ProfileName.Validate(profile);
             using (await options.Store.LockAsync(profile, cancellationToken).ConfigureAwait(false))
             {
-                cache.TryRemove(profile, out _);
+                cache.Remove(profile);
                 return await options.Store.DeleteAsync(profile, cancellationToken).ConfigureAwait(false);
             }
         }
@@ -320,7 +318,7 @@ namespace YtOAuth.Engine
                 var record = await ReadRequiredAsync(profile, none).ConfigureAwait(false);
                 if (!force && record.HasAccessTokenValidFor(options.Clock.UtcNow, margin))
                 {
-                    cache[profile] = record;
+                    cache.Set(record);
                     return record;
                 }
 
@@ -348,7 +346,7 @@ namespace YtOAuth.Engine
                 }
 
                 await options.Store.WriteAsync(record, none).ConfigureAwait(false);
-                cache[profile] = record;
+                cache.Set(record);
                 EngineLog.Verbose("Refreshed the access token of profile '" + profile + "'; it expires " + grant.ExpiresUtc.ToString("u", CultureInfo.InvariantCulture) + ".");
                 return record;
             }
@@ -397,7 +395,7 @@ namespace YtOAuth.Engine
             // Reuse only a grant that still works: a revoked or expired one is replaced by a new consent.
             try
             {
-                cache.TryRemove(connect.Profile, out _);
+                cache.Remove(connect.Profile);
                 await GetAccessTokenAsync(connect.Profile, cancellationToken: cancellationToken).ConfigureAwait(false);
             }
             catch (YtOAuthException e) when (e.Code == ErrorCode.GrantInvalid)
@@ -437,7 +435,7 @@ namespace YtOAuth.Engine
                 await options.Store.WriteAsync(record, cancellationToken).ConfigureAwait(false);
             }
 
-            cache[profile] = record;
+            cache.Set(record);
             await DescribeAccountAsync(record, cancellationToken).ConfigureAwait(false);
             var missing = requested.Except(granted).ToArray();
             if (missing.Length > 0)
@@ -480,7 +478,7 @@ namespace YtOAuth.Engine
                 record.QuotaDay = day;
                 total = record.QuotaUnits;
                 await options.Store.WriteAsync(record, none).ConfigureAwait(false);
-                cache[profile] = record;
+                cache.Set(record);
             }
 
             EngineLog.Verbose("Spent " + units + " YouTube Data API quota unit(s); profile '" + profile + "' has spent " + total +
@@ -512,7 +510,7 @@ namespace YtOAuth.Engine
                 stored.ChannelId = channel?.Id;
                 stored.AccountLabel = channel?.Title ?? "(no channel)";
                 await options.Store.WriteAsync(stored, cancellationToken).ConfigureAwait(false);
-                cache[record.Profile] = stored;
+                cache.Set(stored);
                 record.ChannelId = stored.ChannelId;
                 record.AccountLabel = stored.AccountLabel;
             }
