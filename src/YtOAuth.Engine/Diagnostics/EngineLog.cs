@@ -65,6 +65,9 @@ namespace YtOAuth.Engine.Diagnostics
             return new Restore(previous);
         }
 
+        /// <summary>Whether this async flow has a sink: callers skip building costly texts when nobody listens.</summary>
+        public static bool IsListening => CurrentSink.Value != null;
+
         /// <summary>Trace line for -Verbose.</summary>
         public static void Verbose(string text) => Write(EngineMessageKind.Verbose, text);
 

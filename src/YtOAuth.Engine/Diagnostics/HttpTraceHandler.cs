@@ -16,6 +16,11 @@ namespace YtOAuth.Engine.Diagnostics
         /// <inheritdoc />
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
+            if (!EngineLog.IsListening)
+            {
+                return await base.SendAsync(request, cancellationToken).ConfigureAwait(false); // no one to trace for
+            }
+
             var watch = Stopwatch.StartNew();
             var what = request.Method + " " + Redactor.Url(request.RequestUri);
             try

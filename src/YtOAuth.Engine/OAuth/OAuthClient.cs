@@ -32,9 +32,6 @@ namespace YtOAuth.Engine.OAuth
         /// <summary>Where the configuration came from (a file path or "parameters"), for messages.</summary>
         public string Source { get; }
 
-        /// <summary>The same client with other endpoints.</summary>
-        public OAuthClient WithEndpoints(GoogleEndpoints endpoints) => new OAuthClient(ClientId, ClientSecret, endpoints, Source);
-
         /// <inheritdoc />
         public override string ToString() => "OAuthClient " + ClientId + " (" + Source + ")";
     }

@@ -19,21 +19,22 @@ namespace YtOAuth.Commands
             try
             {
                 var (engine, scope, vault) = ModuleState.ForProfile(Profile, Vault);
-                var where = vault == null ? "this session's memory" : "vault '" + vault + "'";
+                var where = StoreName(vault);
                 if (!ShouldProcess("profile '" + Profile + "' in " + where, "Forget the stored YouTube grant (it stays valid at Google)"))
                 {
                     return;
                 }
 
-                var info = Run(cancel => engine.GetProfileAsync(Profile, cancel));
-                if (info == null || !Run(cancel => engine.ForgetAsync(Profile, cancel)))
+                // Read the profile only for -PassThru: ForgetAsync already tells whether anything was stored.
+                var info = PassThru ? Run(cancel => engine.GetProfileAsync(Profile, cancel)) : null;
+                if (!Run(cancel => engine.ForgetAsync(Profile, cancel)))
                 {
                     Report(new YtOAuthException(ErrorCode.NoStoredGrant, "No YouTube grant is stored for profile '" + Profile + "' in " + where + ".", Profile));
                     return;
                 }
 
                 ModuleState.Forget(Profile);
-                if (PassThru)
+                if (info != null)
                 {
                     WriteObject(new Output.YouTubeContext(info, scope, vault));
                 }

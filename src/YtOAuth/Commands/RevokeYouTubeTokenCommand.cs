@@ -29,12 +29,11 @@ namespace YtOAuth.Commands
                 var info = Run(cancel => engine.GetProfileAsync(Profile, cancel));
                 if (info == null)
                 {
-                    Report(new YtOAuthException(ErrorCode.NoStoredGrant, "No YouTube grant is stored for profile '" + Profile + "' " +
-                        (vault == null ? "in this session" : "in vault '" + vault + "'") + "; there is nothing to revoke.", Profile));
+                    Report(new YtOAuthException(ErrorCode.NoStoredGrant, "No YouTube grant is stored for profile '" + Profile + "' in " + StoreName(vault) + "; there is nothing to revoke.", Profile));
                     return;
                 }
 
-                var target = "profile '" + Profile + "' (" + (info.AccountLabel ?? "unknown channel") + ") in " + (vault == null ? "this session's memory" : "vault '" + vault + "'");
+                var target = "profile '" + Profile + "' (" + (info.AccountLabel ?? "unknown channel") + ") in " + StoreName(vault);
                 var whatIf = MyInvocation.BoundParameters.ContainsKey("WhatIf");
                 var why = Interactivity.WhyUnattended(Host);
                 if (why != null && !whatIf && !Force && WouldConfirm())

@@ -76,6 +76,9 @@ namespace YtOAuth.Commands
             }
         }
 
+        /// <summary>Where a grant lives, for messages and confirmation targets.</summary>
+        protected static string StoreName(string? vault) => vault == null ? "this session's memory" : "vault '" + vault + "'";
+
         /// <summary>Stops the command with the ErrorRecord of an engine failure.</summary>
         protected void Fail(YtOAuthException e) => ThrowTerminatingError(ErrorIds.ToRecord(e));
 
