@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Threading;
 
 namespace YtOAuth.Emulator;
@@ -33,7 +34,8 @@ public sealed class EmulatorSettings
 public enum FaultTarget { Token, Revoke, DeviceCode, YouTube, Analytics }
 
 /// <summary>A misbehaviour the next call to an endpoint shows instead of (or before) its normal answer.</summary>
-public sealed record Fault(int Status = 0, int? RetryAfterSeconds = null, TimeSpan Delay = default, bool DropConnection = false, bool HtmlBody = false, int AfterCalls = 0)
+public sealed record Fault(int Status = 0, int? RetryAfterSeconds = null, TimeSpan Delay = default, bool DropConnection = false, bool HtmlBody = false, int AfterCalls = 0,
+    string? Reason = null)
 {
     /// <summary>HTTP 500.</summary>
     public static Fault ServerError => new(500);
@@ -119,6 +121,9 @@ public sealed class RequestCounters
     public long BytesSent => Interlocked.Read(ref bytesSent);
 
     internal void AddBytes(long n) => Interlocked.Add(ref bytesSent, n);
+
+    /// <summary>Every count so far, by key.</summary>
+    public IReadOnlyDictionary<string, int> Snapshot() => new SortedDictionary<string, int>(counts, StringComparer.Ordinal);
 
     /// <summary>Forgets every count.</summary>
     public void Reset()

@@ -82,6 +82,7 @@ public sealed class GoogleEmulator : IAsyncDisposable
         var emulator = new GoogleEmulator(app, settings ?? new EmulatorSettings(), data ?? new YouTubeDataOptions());
         OAuthEndpoints.Map(app, emulator);
         YouTubeEndpoints.Map(app, emulator);
+        ControlEndpoints.Map(app, emulator);
         app.MapGet("/", () => Results.Content(OAuthEndpoints.Page("YtOAuth Google emulator",
             "<p>OAuth: /o/oauth2/v2/auth, /token, /revoke, /device/code. YouTube: /youtube/v3/, Analytics: /v2/reports.</p>"), "text/html"));
         await app.StartAsync();
@@ -195,7 +196,7 @@ public sealed class GoogleEmulator : IAsyncDisposable
 
         if (target is FaultTarget.YouTube or FaultTarget.Analytics)
         {
-            var (reason, domain) = fault.Status switch
+            var (reason, domain) = fault.Reason != null ? (fault.Reason, fault.Reason == "quotaExceeded" ? "youtube.quota" : "global") : fault.Status switch
             {
                 401 => ("authError", "global"),
                 403 => ("rateLimitExceeded", "usageLimits"),
@@ -223,6 +224,12 @@ public sealed class GoogleEmulator : IAsyncDisposable
         using var either = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping.Token);
         await Task.Delay(delay, either.Token);
     }
+
+    /// <summary>Completes when the host is told to stop (SIGTERM, SIGINT, or POST /emulator/stop).</summary>
+    public Task WaitForShutdownAsync() => app.WaitForShutdownAsync();
+
+    /// <summary>Asks the host to stop; <see cref="WaitForShutdownAsync"/> then completes.</summary>
+    internal void RequestStop() => app.Lifetime.StopApplication();
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()

@@ -274,7 +274,18 @@ namespace YtOAuth.Engine
             var result = new List<ProfileInfo>();
             foreach (var name in await options.Store.ListProfilesAsync(cancellationToken).ConfigureAwait(false))
             {
-                var record = await options.Store.ReadAsync(name, cancellationToken).ConfigureAwait(false);
+                TokenRecord? record;
+                try
+                {
+                    record = await options.Store.ReadAsync(name, cancellationToken).ConfigureAwait(false);
+                }
+                catch (YtOAuthException e) when (e.Code == ErrorCode.StoreError || e.Code == ErrorCode.InvalidArgument)
+                {
+                    // One damaged or oddly named record must not hide the others.
+                    EngineLog.Warning("Skipped profile '" + name + "': " + e.Message);
+                    continue;
+                }
+
                 if (record != null)
                 {
                     result.Add(new ProfileInfo(record, options.Store.Description));

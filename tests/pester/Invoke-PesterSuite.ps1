@@ -1,6 +1,6 @@
 #Requires -Version 7.2
-# Runs the Pester suite against the built module (dotnet build YtOAuth.sln -c Release first).
-# Needs Pester 5; SecretManagement and SecretStore for the vault tests (they are skipped without them).
+# Runs the Pester suite against the built module (dotnet build YtOAuth.sln -c Release first) and ends with one line:
+# "pester: N passed, N failed, N skipped". A file that cannot load, or a failing BeforeAll, counts as failed too.
 [CmdletBinding()]
 param([string[]] $Path = @($PSScriptRoot))
 
@@ -12,5 +12,6 @@ $configuration.Run.PassThru = $true
 $configuration.Output.Verbosity = 'Detailed'
 $configuration.TestResult.Enabled = $false
 $result = Invoke-Pester -Configuration $configuration
-"pester: $($result.PassedCount) passed, $($result.FailedCount) failed, $($result.SkippedCount) skipped"
-exit ([int]($result.FailedCount -gt 0))
+$failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
+"pester: $($result.PassedCount) passed, $failed failed, $($result.SkippedCount) skipped"
+exit ([int]($failed -gt 0))

@@ -1,39 +1,61 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelper.psm1') -Force
     $script:manifest = Get-YtOAuthModulePath
+    $script:cmdlets = @('Connect-YouTube', 'Disconnect-YouTube', 'Get-YouTubeAnalytics', 'Get-YouTubeContext', 'Get-YouTubePlaylist', 'Get-YouTubeToken', 'Revoke-YouTubeToken')
 }
 
 Describe 'The YtOAuth module' {
-    It 'imports after another Newtonsoft.Json is loaded and still works' {
-        # PowerShell 7 ships its own Newtonsoft.Json; load it first, as another module would.
-        Add-Type -Path (Join-Path $PSHOME 'Newtonsoft.Json.dll')
-        [Newtonsoft.Json.JsonConvert].Assembly | Should -Not -BeNullOrEmpty
-        Import-Module $manifest -Force
-        $emulator = Start-GoogleEmulator
-        try {
-            (Connect-EmulatorProfile -Emulator $emulator -Profile 'iso').ChannelTitle | Should -Be 'Emulated Channel'
-        } finally { Stop-GoogleEmulator $emulator }
-        [AppDomain]::CurrentDomain.GetAssemblies().Where({ $_.GetName().Name -eq 'YtOAuth.Engine' }).Count | Should -Be 1
+    It 'has a valid manifest' {
+        $info = Test-ModuleManifest $manifest
+        $info.RootModule | Should -Be 'YtOAuth.dll'
+        $info.CompatiblePSEditions | Should -Contain 'Core'
     }
 
-    It 'exports exactly the seven cmdlets' {
+    It 'exports exactly its cmdlets' {
         $module = Import-Module $manifest -Force -PassThru
-        $module.ExportedCmdlets.Keys | Sort-Object | Should -Be @('Connect-YouTube', 'Disconnect-YouTube', 'Get-YouTubeAnalytics', 'Get-YouTubeContext', 'Get-YouTubePlaylist', 'Get-YouTubeToken', 'Revoke-YouTubeToken')
+        $module.ExportedCmdlets.Keys | Sort-Object | Should -Be $cmdlets
         $module.ExportedFunctions.Count | Should -Be 0
     }
 
-    It 'has help with at least three examples for every cmdlet' {
+    It 'has help with a synopsis and at least two examples for <_>' -ForEach @('Connect-YouTube', 'Disconnect-YouTube', 'Get-YouTubeAnalytics', 'Get-YouTubeContext', 'Get-YouTubePlaylist', 'Get-YouTubeToken', 'Revoke-YouTubeToken') {
         Import-Module $manifest -Force
-        foreach ($name in 'Connect-YouTube', 'Get-YouTubeToken', 'Get-YouTubePlaylist', 'Get-YouTubeAnalytics', 'Revoke-YouTubeToken') {
-            $help = Get-Help $name -Full
-            $help.Synopsis | Should -Not -BeNullOrEmpty
-            @($help.Examples.Example).Count | Should -BeGreaterOrEqual 3
-        }
+        $help = Get-Help $_ -Examples
+        $help.Synopsis | Should -Not -BeNullOrEmpty
+        $help.Synopsis | Should -Not -Match "^\s*$_ "  # the generated stub starts with the syntax
+        @($help.Examples.Example).Count | Should -BeGreaterOrEqual 2
+        @($help.Examples.Example)[0].Code | Should -Match $_
     }
 
-    It 'completes -Scope with friendly names' {
+    It 'imports and works next to a module that loaded an older Google.Apis and PowerShell''s Newtonsoft.Json' {
+        $other = Join-Path (Get-RepoRoot) 'tests/fixtures/OtherModule/bin/Release/netstandard2.0'
+        $emulator = Start-GoogleEmulator
+        try {
+            $grant = New-EmulatorRefreshToken -Emulator $emulator
+            # A fresh process, as a user's session would be: the other module's assemblies load first, into the default context.
+            $run = Invoke-ChildPwsh -Environment @{ YT_RT = $grant.RefreshTokenText; YT_CS = $grant.ClientSecretText } -Command @"
+`$ErrorActionPreference = 'Stop'
+Add-Type -Path '$other/Newtonsoft.Json.dll', '$other/Google.Apis.Core.dll', '$other/Google.Apis.dll', '$other/Google.Apis.Auth.dll'
+Import-Module '$manifest'
+Connect-YouTube -ClientId '$($grant.ClientId)' -ClientSecret (ConvertTo-SecureString `$env:YT_CS -AsPlainText -Force) -RefreshToken (ConvertTo-SecureString `$env:YT_RT -AsPlainText -Force) -ContextScope Process -EndpointBaseUri '$($emulator.BaseUri)' | Out-Null
+"playlists: `$((Get-YouTubePlaylist).Count)"
+# The other module's types still work.
+"other: `$([Google.Apis.Auth.OAuth2.Responses.TokenResponse]::new().GetType().Assembly.GetName().Version)"
+[AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'Google.Apis.Auth' } | ForEach-Object { "loaded: `$(`$_.GetName().Version) in `$([Runtime.Loader.AssemblyLoadContext]::GetLoadContext(`$_).Name)" }
+"@
+            $run.Errors | Should -BeNullOrEmpty
+            $run.Output | Should -Match 'playlists: 12'
+            $run.Output | Should -Match 'other: 1\.68\.0\.0'
+            $run.Output | Should -Match 'loaded: 1\.68\.0\.0 in Default'
+            $run.Output | Should -Match 'loaded: 1\.78\.0\.0 in YtOAuth'
+        } finally { Stop-GoogleEmulator $emulator }
+    }
+
+    It 'keeps one engine assembly across Import-Module -Force' {
         Import-Module $manifest -Force
-        $completion = TabExpansion2 -inputScript 'Connect-YouTube -Scope Ana' -cursorColumn 26
-        $completion.CompletionMatches.CompletionText | Should -Contain 'Analytics'
+        Import-Module $manifest -Force
+        $emulator = Start-GoogleEmulator
+        try { (Connect-EmulatorProfile -Emulator $emulator -Profile 'reimport').ChannelTitle | Should -Be 'Emulated Channel' }
+        finally { Stop-GoogleEmulator $emulator }
+        [AppDomain]::CurrentDomain.GetAssemblies().Where({ $_.GetName().Name -eq 'YtOAuth.Engine' }).Count | Should -Be 1
     }
 }

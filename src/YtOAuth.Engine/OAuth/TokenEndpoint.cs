@@ -297,7 +297,8 @@ namespace YtOAuth.Engine.OAuth
                         "Google refused the OAuth client '" + client.ClientId + "': " + said + ". Check that the client id and secret (" + client.Source +
                         ") belong to an OAuth client of type 'Desktop app' that still exists.", client.ClientId, inner);
                 default:
-                    return new YtOAuthException(ErrorCode.TokenRequestFailed, uri.Host + " refused the request: " + said + ".", uri.Host, inner);
+                    return new YtOAuthException(ErrorCode.TokenRequestFailed, uri.Host + " refused the request: " + said +
+                        ". Retrying will not change that answer: check the OAuth client in Google Cloud Console (its type, enabled APIs and consent screen), then connect again.", uri.Host, inner);
             }
         }
     }

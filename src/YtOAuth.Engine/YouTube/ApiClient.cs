@@ -183,7 +183,8 @@ namespace YtOAuth.Engine.YouTube
 
             if (status == 403)
             {
-                return new YtOAuthException(ErrorCode.Forbidden, "YouTube refused access to '" + target + "': " + said + ".", target);
+                return new YtOAuthException(ErrorCode.Forbidden, "YouTube refused access to '" + target + "': " + said +
+                    ". The connected account may not read it: check the id, or connect with the account that owns it.", target);
             }
 
             if (status == 404)

@@ -23,6 +23,11 @@ namespace YtOAuth.Engine.YouTube
         public int? Limit { get; set; }
         /// <summary>Told Google's total once the first page arrives.</summary>
         public Action<int>? OnTotal { get; set; }
+        /// <summary>
+        /// Told each id in <see cref="Ids"/> that YouTube does not know, so that the listing goes on with the others;
+        /// null: an unknown id ends the listing with <see cref="ErrorCode.NotFound"/>.
+        /// </summary>
+        public Action<YtOAuthException>? OnNotFound { get; set; }
     }
 
     /// <summary>
@@ -88,7 +93,13 @@ namespace YtOAuth.Engine.YouTube
                         foreach (var missing in chunk.Except(items.Select(p => p.Id)))
                         {
                             // Google omits unknown ids; say so instead of dropping them silently.
-                            throw new YtOAuthException(ErrorCode.NotFound, "YouTube has no playlist '" + missing + "' visible to this account. Check the id.", missing);
+                            var notFound = new YtOAuthException(ErrorCode.NotFound, "YouTube has no playlist '" + missing + "' visible to this account. Check the id.", missing);
+                            if (query.OnNotFound == null)
+                            {
+                                throw notFound;
+                            }
+
+                            query.OnNotFound(notFound);
                         }
 
                         foreach (var playlist in items)

@@ -20,7 +20,7 @@ namespace YtOAuth.Commands
             {
                 var (engine, scope, vault) = ModuleState.ForProfile(Profile, Vault);
                 var where = StoreName(vault);
-                if (!ShouldProcess("profile '" + Profile + "' in " + where, "Forget the stored YouTube grant (it stays valid at Google)"))
+                if (!ConfirmChange("profile '" + Profile + "' in " + where, "Forget the stored YouTube grant (it stays valid at Google)"))
                 {
                     return;
                 }

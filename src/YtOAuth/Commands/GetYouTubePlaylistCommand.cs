@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Net;
@@ -83,20 +84,25 @@ namespace YtOAuth.Commands
                     : YouTubeClient.ForProfile(ModuleState.ForProfile(Profile, Vault).Engine, Profile);
                 ulong index = 0;
                 var totalWritten = false;
-                Pump((emit, cancel) => youtube.ListPlaylistsAsync(query, playlist =>
+                Pump((emit, cancel) =>
                 {
-                    // Runs on the worker thread: it only builds objects; the pipeline thread writes them.
-                    if (includeTotal && !totalWritten)
+                    // An unknown id is one failed input item: a non-terminating error; the other ids are still listed.
+                    query.OnNotFound = emit;
+                    return youtube.ListPlaylistsAsync(query, playlist =>
                     {
-                        totalWritten = true;
-                        emit(paging.NewTotalCount(query.Ids != null ? (ulong)ids.Count : total ?? 0, 1.0));
-                    }
+                        // Runs on the worker thread: it only builds objects; the pipeline thread writes them.
+                        if (includeTotal && !totalWritten)
+                        {
+                            totalWritten = true;
+                            emit(paging.NewTotalCount(query.Ids != null ? (ulong)ids.Count : total ?? 0, 1.0));
+                        }
 
-                    if (index++ >= skip)
-                    {
-                        emit(new YouTubePlaylist(playlist));
-                    }
-                }, cancel));
+                        if (index++ >= skip)
+                        {
+                            emit(new YouTubePlaylist(playlist));
+                        }
+                    }, cancel);
+                });
                 if (includeTotal && !totalWritten)
                 {
                     WriteObject(PagingParameters.NewTotalCount(0, 1.0));

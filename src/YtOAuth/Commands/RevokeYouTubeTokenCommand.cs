@@ -34,17 +34,7 @@ namespace YtOAuth.Commands
                 }
 
                 var target = "profile '" + Profile + "' (" + (info.AccountLabel ?? "unknown channel") + ") in " + StoreName(vault);
-                var whatIf = MyInvocation.BoundParameters.ContainsKey("WhatIf");
-                var why = Interactivity.WhyUnattended(Host);
-                if (why != null && !whatIf && !Force && WouldConfirm())
-                {
-                    // A confirmation prompt in an unattended session would fail or hang: say what to pass instead.
-                    Report(new YtOAuthException(ErrorCode.InteractionRequired,
-                        "Revoke-YouTubeToken asks for confirmation, and this session is unattended (" + why + "). Pass -Force (or -Confirm:$false) to revoke " + target + ".", Profile));
-                    return;
-                }
-
-                if (!(Force && !whatIf) && !ShouldProcess(target, "Revoke the YouTube grant at Google and remove it"))
+                if (!ConfirmChange(target, "Revoke the YouTube grant at Google and remove it", Force))
                 {
                     return;
                 }
@@ -61,17 +51,6 @@ namespace YtOAuth.Commands
             {
                 Report(e);
             }
-        }
-
-        /// <summary>Whether ShouldProcess would prompt: -Confirm given, or $ConfirmPreference at or below High.</summary>
-        private bool WouldConfirm()
-        {
-            if (MyInvocation.BoundParameters.TryGetValue("Confirm", out var confirm) && confirm is SwitchParameter switchValue)
-            {
-                return switchValue.IsPresent;
-            }
-
-            return !(GetVariableValue("ConfirmPreference") is ConfirmImpact preference) || (preference != ConfirmImpact.None && preference <= ConfirmImpact.High);
         }
     }
 }

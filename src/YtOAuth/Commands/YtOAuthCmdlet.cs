@@ -79,6 +79,39 @@ namespace YtOAuth.Commands
         /// <summary>Where a grant lives, for messages and confirmation targets.</summary>
         protected static string StoreName(string? vault) => vault == null ? "this session's memory" : "vault '" + vault + "'";
 
+        /// <summary>
+        /// ShouldProcess that never prompts where nobody can answer: in an unattended session a confirmation prompt
+        /// would fail or hang, so the command reports what to pass instead and changes nothing. -WhatIf still only
+        /// describes; <paramref name="force"/> skips the question (not -WhatIf).
+        /// </summary>
+        protected bool ConfirmChange(string target, string action, bool force = false)
+        {
+            var whatIf = MyInvocation.BoundParameters.ContainsKey("WhatIf");
+            var why = Interactivity.WhyUnattended(Host);
+            if (why != null && !whatIf && !force && WouldConfirm())
+            {
+                var pass = MyInvocation.MyCommand.Parameters.ContainsKey("Force") ? "-Force (or -Confirm:$false)" : "-Confirm:$false";
+                Report(new YtOAuthException(ErrorCode.InteractionRequired,
+                    MyInvocation.MyCommand.Name + " asks for confirmation, and this session is unattended (" + why + "). Pass " + pass + " to " +
+                    char.ToLowerInvariant(action[0]) + action.Substring(1) + ": " + target + ".", Profile));
+                return false;
+            }
+
+            return (force && !whatIf) || ShouldProcess(target, action);
+        }
+
+        /// <summary>Whether ShouldProcess would prompt: -Confirm given, or $ConfirmPreference at or below the command's impact.</summary>
+        private bool WouldConfirm()
+        {
+            if (MyInvocation.BoundParameters.TryGetValue("Confirm", out var confirm) && confirm is SwitchParameter switchValue)
+            {
+                return switchValue.IsPresent;
+            }
+
+            var impact = GetType().GetCustomAttributes(typeof(CmdletAttribute), false) is CmdletAttribute[] { Length: 1 } attributes ? attributes[0].ConfirmImpact : ConfirmImpact.Medium;
+            return !(GetVariableValue("ConfirmPreference") is ConfirmImpact preference) || (preference != ConfirmImpact.None && preference <= impact);
+        }
+
         /// <summary>Stops the command with the ErrorRecord of an engine failure.</summary>
         protected void Fail(YtOAuthException e) => ThrowTerminatingError(ErrorIds.ToRecord(e));
 
@@ -89,6 +122,9 @@ namespace YtOAuth.Commands
         {
             switch (item)
             {
+                case QueueSink.Output { Item: YtOAuthException failure }:
+                    Report(failure); // a failed item of a listing that goes on
+                    break;
                 case QueueSink.Output output:
                     WriteObject(output.Item);
                     break;

@@ -20,11 +20,15 @@ namespace YtOAuth.Hosting
     internal sealed class VaultTokenStore : ITokenStore, IDisposable
     {
         internal const string SecretPrefix = "YtOAuth.";
+        // The exact lines that set up a vault on a fresh home without a prompt: the -Password only creates the store,
+        // and with -Authentication None it is never asked for again (an empty one is refused, hence a generated one).
+        internal const string SetupCommands =
+            "Set-SecretStoreConfiguration -Scope CurrentUser -Authentication None -Interaction None -Confirm:$false " +
+            "-Password (ConvertTo-SecureString ([guid]::NewGuid()) -AsPlainText -Force); " +
+            "Register-SecretVault -Name YtOAuth -ModuleName Microsoft.PowerShell.SecretStore -DefaultVault -AllowClobber";
         private const string SetupAdvice =
-            "Install-Module Microsoft.PowerShell.SecretManagement, Microsoft.PowerShell.SecretStore -Scope CurrentUser; " +
-            "Register-SecretVault -Name YtOAuth -ModuleName Microsoft.PowerShell.SecretStore -DefaultVault; " +
-            "Set-SecretStoreConfiguration -Authentication None -Interaction None (for unattended use). " +
-            "Or keep the grant in memory for this session only with Connect-YouTube -ContextScope Process.";
+            "Install Microsoft.PowerShell.SecretManagement and Microsoft.PowerShell.SecretStore (Install-Module ... -Scope CurrentUser), then run: " +
+            SetupCommands + ". Or keep the grant in memory for this session only with Connect-YouTube -ContextScope Process.";
 
         private readonly object gate = new object();
         private readonly string? requestedVault;
@@ -45,7 +49,7 @@ namespace YtOAuth.Hosting
         {
             var name = SecretPrefix + ProfileName.Validate(profile);
             var result = Invoke(ps => ps.AddCommand("Get-Secret").AddParameter("Name", name).AddParameter("Vault", vault).AddParameter("AsPlainText")
-                .AddParameter("ErrorAction", "SilentlyContinue"));
+                .AddParameter("ErrorAction", "Stop"));
             var json = result.Output.Select(o => o?.BaseObject as string).FirstOrDefault(s => s != null);
             return Task.FromResult(json == null ? null : TokenRecord.Deserialize(json, "secret '" + name + "' in vault '" + vault + "'"));
         }
@@ -73,7 +77,7 @@ namespace YtOAuth.Hosting
         public Task<IReadOnlyList<string>> ListProfilesAsync(CancellationToken cancellationToken)
         {
             var result = Invoke(ps => ps.AddCommand("Get-SecretInfo").AddParameter("Name", SecretPrefix + "*").AddParameter("Vault", vault)
-                .AddParameter("ErrorAction", "SilentlyContinue"));
+                .AddParameter("ErrorAction", "Stop"));
             IReadOnlyList<string> names = result.Output
                 .Select(o => o?.Properties["Name"]?.Value as string)
                 .Where(n => n != null && n.StartsWith(SecretPrefix, StringComparison.Ordinal))
@@ -133,26 +137,27 @@ namespace YtOAuth.Hosting
                 build(ps);
                 try
                 {
-                    var output = ps.Invoke().ToList();
-                    if (ps.HadErrors && ps.Streams.Error.Count > 0 && ps.Streams.Error[0].Exception is Exception error && !(error is ItemNotFoundException))
-                    {
-                        throw error;
-                    }
-
-                    return output;
+                    return ps.Invoke().ToList();
                 }
                 catch (Exception e) when (!(e is YtOAuthException))
                 {
-                    var prompt = e is PSInvalidOperationException || e.Message.IndexOf("prompt", StringComparison.OrdinalIgnoreCase) >= 0 ||
-                                 e.Message.IndexOf("password", StringComparison.OrdinalIgnoreCase) >= 0;
+                    // -ErrorAction Stop wraps the vault's own error; "not found" only means no record.
+                    var error = (e as ActionPreferenceStopException)?.ErrorRecord?.Exception ?? (e as RuntimeException)?.ErrorRecord?.Exception ?? e;
+                    if (error is ItemNotFoundException)
+                    {
+                        return new List<PSObject>();
+                    }
+
+                    var prompt = error is PSInvalidOperationException || error.Message.IndexOf("prompt", StringComparison.OrdinalIgnoreCase) >= 0 ||
+                                 error.Message.IndexOf("password", StringComparison.OrdinalIgnoreCase) >= 0;
                     if (prompt)
                     {
                         throw new YtOAuthException(ErrorCode.StoreUnavailable,
                             "The vault '" + vault + "' wants a password or confirmation, and YtOAuth never prompts from the vault. Unlock it first (Unlock-SecretStore), " +
-                            "or configure it for unattended use: Set-SecretStoreConfiguration -Authentication None -Interaction None.", vault, e);
+                            "or configure it for unattended use: Set-SecretStoreConfiguration -Scope CurrentUser -Authentication None -Interaction None -Password <its current password>.", vault, error);
                     }
 
-                    throw VaultError(what + " (" + e.Message + ")", e);
+                    throw VaultError(what + " (" + error.Message + ")", error);
                 }
             }
         }

@@ -1,0 +1,59 @@
+using System;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace YtOAuth.Emulator;
+
+/// <summary>
+/// The emulator's own controls under /emulator/, for tests that run it in another process (Pester suites, users'
+/// own pipelines): read the request counters, inject faults, revoke or expire what was issued, stop. They are not
+/// Google's and exist only here; the emulator listens on 127.0.0.1 alone.
+/// </summary>
+internal static class ControlEndpoints
+{
+    public static void Map(WebApplication app, GoogleEmulator emulator)
+    {
+        app.MapGet("/emulator/counters", () => Results.Json(new { counts = emulator.Counters.Snapshot(), bytesSent = emulator.Counters.BytesSent, quotaUsed = emulator.Quota.Used }));
+        app.MapPost("/emulator/counters/reset", () => { emulator.Counters.Reset(); return Results.NoContent(); });
+        app.MapPost("/emulator/revoke-all", () => { emulator.RevokeAllGrants(); return Results.NoContent(); });
+        app.MapPost("/emulator/expire-access-tokens", () => { emulator.ExpireAccessTokens(); return Results.NoContent(); });
+        app.MapPost("/emulator/stop", () => { emulator.RequestStop(); return Results.NoContent(); });
+        // POST /emulator/faults?target=YouTube&status=403&reason=quotaExceeded&retryAfter=120&count=4&html=true&drop=true&delayMs=500
+        app.MapPost("/emulator/faults", (Delegate)((HttpContext context) =>
+        {
+            var q = context.Request.Query;
+            if (!Enum.TryParse<FaultTarget>(q["target"], ignoreCase: true, out var target))
+            {
+                return Results.BadRequest(new { error = "target must be one of " + string.Join(", ", Enum.GetNames<FaultTarget>()) });
+            }
+
+            var fault = new Fault(
+                Status: int.TryParse(q["status"], out var status) ? status : 0,
+                RetryAfterSeconds: int.TryParse(q["retryAfter"], out var retryAfter) ? retryAfter : null,
+                Delay: TimeSpan.FromMilliseconds(int.TryParse(q["delayMs"], out var delay) ? delay : 0),
+                DropConnection: q["drop"] == "true",
+                HtmlBody: q["html"] == "true",
+                Reason: q.ContainsKey("reason") ? q["reason"].ToString() : null);
+            var count = int.TryParse(q["count"], out var n) && n > 0 ? n : 1;
+            for (var i = 0; i < count; i++)
+            {
+                emulator.Faults.Add(target, fault);
+            }
+
+            return Results.NoContent();
+        }));
+        // POST /emulator/settings?accessTokenLifetimeSec=60&rotateRefreshTokens=true&dailyQuota=5&autoApprove=false
+        app.MapPost("/emulator/settings", (Delegate)((HttpContext context) =>
+        {
+            var q = context.Request.Query;
+            var settings = emulator.Settings;
+            if (int.TryParse(q["accessTokenLifetimeSec"], out var lifetime)) settings.AccessTokenLifetime = TimeSpan.FromSeconds(lifetime);
+            if (bool.TryParse(q["rotateRefreshTokens"], out var rotate)) settings.RotateRefreshTokens = rotate;
+            if (long.TryParse(q["dailyQuota"], out var quota)) settings.DailyQuota = quota;
+            if (bool.TryParse(q["autoApprove"], out var approve)) settings.AutoApprove = approve;
+            if (int.TryParse(q["tokenDelayMs"], out var delay)) settings.TokenDelay = TimeSpan.FromMilliseconds(delay);
+            return Results.NoContent();
+        }));
+        app.MapDelete("/emulator/faults", () => { emulator.Faults.Clear(); return Results.NoContent(); });
+    }
+}
