@@ -7,10 +7,12 @@
     ./build.ps1                      # Build: compile and lay out out/YtOAuth/<version>/
 .EXAMPLE
     ./build.ps1 -Task Clean, Build, Test
+.EXAMPLE
+    ./build.ps1 -Task Demo           # build, then the whole flow through the cmdlets against the Google emulator
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Clean', 'Build', 'Layout', 'Test', 'Pester')]
+    [ValidateSet('Clean', 'Build', 'Layout', 'Test', 'Pester', 'Demo')]
     [string[]] $Task = @('Build'),
 
     [ValidateSet('Debug', 'Release')]
@@ -44,8 +46,20 @@ foreach ($name in $Task) {
             Invoke-Dotnet 'test' 'YtOAuth.sln' '-c' $Configuration '--no-build' '-nologo'
         }
         'Pester' {
-            & (Join-Path $PSScriptRoot 'tests/pester/Invoke-PesterSuite.ps1')
+            & pwsh -NoProfile -NonInteractive -File (Join-Path $PSScriptRoot 'tests/pester/Invoke-PesterSuite.ps1')
             if ($LASTEXITCODE -ne 0) { throw 'The Pester suite failed.' }
+        }
+        'Demo' {
+            Invoke-Dotnet 'build' 'YtOAuth.sln' '-c' 'Release' '-nologo' '-v' 'quiet'
+            # Without a terminal (CI, a pipe) nobody can press Allow: the emulator approves by itself and the demo says so.
+            # The demo's own pwsh then counts as attended, so the CI marker is not passed on to it.
+            $noTerminal = [Console]::IsInputRedirected -or [Console]::IsOutputRedirected -or $env:CI -in 'true', '1'
+            $ci = $env:CI
+            try {
+                if ($noTerminal) { Remove-Item Env:CI -ErrorAction SilentlyContinue }
+                & pwsh -NoProfile -File (Join-Path $PSScriptRoot 'src/YtOAuth.Demo/Invoke-Demo.ps1') -AutoApprove:$noTerminal
+            } finally { $env:CI = $ci }
+            if ($LASTEXITCODE -ne 0) { throw 'The demo failed.' }
         }
     }
 }

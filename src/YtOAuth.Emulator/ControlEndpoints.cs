@@ -13,7 +13,7 @@ internal static class ControlEndpoints
 {
     public static void Map(WebApplication app, GoogleEmulator emulator)
     {
-        app.MapGet("/emulator/counters", () => Results.Json(new { counts = emulator.Counters.Snapshot(), bytesSent = emulator.Counters.BytesSent, quotaUsed = emulator.Quota.Used }));
+        app.MapGet("/emulator/counters", () => Results.Json(new { counts = emulator.Counters.Snapshot(), bytesSent = emulator.Counters.BytesSent, quotaUsed = emulator.Quota.Used, liveGrants = emulator.LiveGrantCount }));
         app.MapPost("/emulator/counters/reset", () => { emulator.Counters.Reset(); return Results.NoContent(); });
         app.MapPost("/emulator/revoke-all", () => { emulator.RevokeAllGrants(); return Results.NoContent(); });
         app.MapPost("/emulator/expire-access-tokens", () => { emulator.ExpireAccessTokens(); return Results.NoContent(); });

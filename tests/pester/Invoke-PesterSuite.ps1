@@ -12,6 +12,11 @@ $configuration.Run.PassThru = $true
 $configuration.Output.Verbosity = 'Detailed'
 $configuration.TestResult.Enabled = $false
 $result = Invoke-Pester -Configuration $configuration
+if (-not $result) {
+    # Pester itself failed (a path that does not exist, say): that is a failed run, never an empty one.
+    'pester: 0 passed, 1 failed, 0 skipped'
+    exit 1
+}
 $failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
 "pester: $($result.PassedCount) passed, $failed failed, $($result.SkippedCount) skipped"
 exit ([int]($failed -gt 0))

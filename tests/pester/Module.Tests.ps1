@@ -1,7 +1,21 @@
+BeforeDiscovery { Import-Module (Join-Path $PSScriptRoot 'TestHelper.psm1') -Force }
+
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelper.psm1') -Force
     $script:manifest = Get-YtOAuthModulePath
     $script:cmdlets = @('Connect-YouTube', 'Disconnect-YouTube', 'Get-YouTubeAnalytics', 'Get-YouTubeContext', 'Get-YouTubePlaylist', 'Get-YouTubeToken', 'Revoke-YouTubeToken')
+}
+
+Describe 'The PowerShell sources' {
+    It '<_> parses without error' -ForEach @(
+        Get-ChildItem (Get-RepoRoot) -Recurse -File -Include '*.ps1', '*.psm1', '*.psd1' |
+            Where-Object FullName -NotMatch '[\\/](bin|obj|out|node_modules|\.git)[\\/]' |
+            ForEach-Object { [IO.Path]::GetRelativePath((Get-RepoRoot), $_.FullName) }
+    ) {
+        $errors = $null
+        [Management.Automation.Language.Parser]::ParseFile((Join-Path (Get-RepoRoot) $_), [ref] $null, [ref] $errors) | Out-Null
+        $errors | ForEach-Object { "$($_.Extent.StartLineNumber):$($_.Extent.StartColumnNumber) $($_.Message)" } | Should -BeNullOrEmpty
+    }
 }
 
 Describe 'The YtOAuth module' {

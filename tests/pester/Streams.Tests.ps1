@@ -76,9 +76,9 @@ Describe '-WhatIf and -Confirm' {
 Describe 'Default views' {
     BeforeAll { Connect-EmulatorProfile -Emulator $emulator -Profile 'views' | Out-Null }
 
-    It 'shows playlists as a table with Title, ItemCount, Privacy, Published and Id' {
+    It 'shows playlists as a table with Title, Items, Privacy, Published and Id' {
         $table = Get-YouTubePlaylist -Profile 'views' -First 3 | Out-String -Width 80
-        $table | Should -Match 'Title\s+ItemCount\s+Privacy\s+Published\s+Id'
+        $table | Should -Match 'Title\s+Items\s+Privacy\s+Published\s+Id'
         $table | Should -Match 'Playlist 0001'
     }
 

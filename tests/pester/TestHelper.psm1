@@ -175,7 +175,7 @@ function Wait-ChildPwsh {
     if ($timedOut) { $Process.Kill($true); $Process.WaitForExit() }
     [pscustomobject]@{
         ExitCode = if ($timedOut) { -1 } else { $Process.ExitCode }
-        Output   = $Process.StdOut.GetAwaiter().GetResult()
+        Output   = $Process.StdOut.GetAwaiter().GetResult() -replace '\e\[[0-9;?]*[A-Za-z]', ''
         # PowerShell colours errors and wraps them to the width of a console: plain text on one line, to match against.
         Errors   = ($Process.StdErr.GetAwaiter().GetResult() -replace '\e\[[0-9;?]*[A-Za-z]', '' -replace '\s*\r?\n\s*\|?\s*', ' ').Trim()
         TimedOut = $timedOut
