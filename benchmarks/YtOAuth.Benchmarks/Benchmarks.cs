@@ -131,7 +131,7 @@ public class PlaylistListing
     public async Task<int> YtOAuthClient()
     {
         var count = 0;
-        await foreach (var _ in YouTubeClient.ForProfile(engine, "default").ListPlaylistsAsync(new PlaylistQuery { Mine = true }))
+        await foreach (var _ in engine.YouTube("default").ListPlaylistsAsync(new PlaylistQuery { Mine = true }))
         {
             count++;
         }

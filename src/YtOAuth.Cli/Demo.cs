@@ -30,7 +30,7 @@ internal static class Demo
             IBrowserLauncher browser = options.Has("auto-approve") ? new RedirectFollowingBrowser() : new SystemBrowserLauncher();
             using var engine = new AuthEngine(new AuthEngineOptions
             {
-                Store = store, Browser = browser, ReconnectHint = (p, force, scopes) => Program.Reconnect(Path.Combine(folder, "tokens"), p, force, scopes),
+                Store = store, Browser = browser,
             });
             var client = ClientSecretFile.Load(secretFile, GoogleEndpoints.ForBaseUri(google.BaseUri));
             Console.WriteLine("2. Signing in: open the URL below, tick the scopes and press Allow (the emulator's consent page stands in for Google's).");
@@ -47,7 +47,7 @@ internal static class Demo
             var token = await engine.GetAccessTokenAsync(ProfileName.Default, cancellationToken: cancellationToken);
             Console.WriteLine($"3. Access token ready (valid until {token.ExpiresUtc:u}); the token itself stays hidden.");
             Console.WriteLine("4. Your playlists:");
-            await foreach (var p in YouTubeClient.ForProfile(engine, ProfileName.Default).ListPlaylistsAsync(new PlaylistQuery { Mine = true, Limit = 5 }, cancellationToken))
+            await foreach (var p in engine.YouTube(ProfileName.Default).ListPlaylistsAsync(new PlaylistQuery { Mine = true, Limit = 5 }, cancellationToken))
             {
                 Console.WriteLine($"   {p.Title,-16} {p.Privacy,-9} {p.ItemCount,3} items  {p.Id}");
             }
@@ -55,7 +55,7 @@ internal static class Demo
             if (token.Scopes.Contains(Scopes.AnalyticsReadOnly))
             {
                 Console.WriteLine("5. Views by day, last 7 days:");
-                var report = await AnalyticsClient.ForProfile(engine, ProfileName.Default).QueryAsync(new AnalyticsQuery
+                var report = await engine.Analytics(ProfileName.Default).QueryAsync(new AnalyticsQuery
                 {
                     StartDate = DateTime.UtcNow.Date.AddDays(-7), EndDate = DateTime.UtcNow.Date, Metrics = new[] { "views", "likes" }, Dimensions = new[] { "day" },
                 }, cancellationToken);

@@ -26,6 +26,7 @@ public static class Program
           playlists   [--channel ID | --id ID,ID] [--first N] [--api-key KEY]
           analytics   --start yyyy-MM-dd --end yyyy-MM-dd --metrics views[,..] [--dimensions day[,..]] [--max N]
           revoke      revokes at Google and forgets the grant
+          disconnect  forgets the grant here only (it stays valid at Google)
           profiles    lists stored grants (no secrets)
         Common: --store DIR (required: where grants are kept, as 0600 files)  --profile NAME (default: default)  --verbose
                 --endpoint-base URL (or YTOAUTH_ENDPOINT_BASE): send every request to this host instead of Google
@@ -48,13 +49,14 @@ public static class Program
             return args[0] switch
             {
                 "demo" => await Demo.RunAsync(options, stop.Token),
-                "connect" or "token" or "playlists" or "analytics" or "revoke" or "profiles" => await RunAsync(args[0], options, stop.Token),
+                "connect" or "token" or "playlists" or "analytics" or "revoke" or "disconnect" or "profiles" => await RunAsync(args[0], options, stop.Token),
                 _ => Fail("Unknown command '" + args[0] + "'. Run ytoauth --help."),
             };
         }
         catch (YtOAuthException e)
         {
-            return Fail(e.Message + " [" + e.Code + "]");
+            var remedy = Render(e.Remedy, options.Get("store"));
+            return Fail(e.Message + " [" + e.Code + "]" + (remedy == null ? "" : Environment.NewLine + "  " + remedy));
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
@@ -70,7 +72,7 @@ public static class Program
             + FileTokenStore.DefaultFolder() + ". To keep them in a SecretManagement vault, use the PowerShell module.");
         var store = new FileTokenStore(folder);
         var profile = options.Get("profile") ?? ProfileName.Default;
-        using var engine = new AuthEngine(new AuthEngineOptions { Store = store, ReconnectHint = (p, force, scopes) => Reconnect(folder, p, force, scopes) });
+        using var engine = new AuthEngine(new AuthEngineOptions { Store = store });
         switch (command)
         {
             case "connect":
@@ -94,7 +96,7 @@ public static class Program
             case "playlists":
             {
                 var key = options.Get("api-key");
-                var youtube = key == null ? YouTubeClient.ForProfile(engine, profile) : YouTubeClient.ForApiKey(engine, key, GoogleEndpoints.Resolve(options.Get("endpoint-base")));
+                var youtube = key == null ? engine.YouTube(profile) : engine.YouTubeWithApiKey(key, GoogleEndpoints.Resolve(options.Get("endpoint-base")));
                 var query = new PlaylistQuery { ChannelId = options.Get("channel"), Ids = options.Get("id")?.Split(','), Limit = options.Int("first") };
                 query.Mine = query.ChannelId == null && query.Ids == null;
                 await foreach (var playlist in youtube.ListPlaylistsAsync(query, cancellationToken))
@@ -107,7 +109,7 @@ public static class Program
 
             case "analytics":
             {
-                var report = await AnalyticsClient.ForProfile(engine, profile).QueryAsync(new AnalyticsQuery
+                var report = await engine.Analytics(profile).QueryAsync(new AnalyticsQuery
                 {
                     StartDate = DateTime.Parse(options.Get("start") ?? DateTime.UtcNow.AddDays(-28).ToString("yyyy-MM-dd")),
                     EndDate = DateTime.Parse(options.Get("end") ?? DateTime.UtcNow.ToString("yyyy-MM-dd")),
@@ -124,6 +126,15 @@ public static class Program
                 Console.Error.WriteLine($"Revoked and forgot profile '{profile}'.");
                 return 0;
 
+            case "disconnect":
+                if (!await engine.ForgetAsync(profile, cancellationToken))
+                {
+                    throw EngineErrors.NotConnected(profile, store.Description);
+                }
+
+                Console.Error.WriteLine($"Forgot profile '{profile}' here; the grant stays valid at Google until revoked.");
+                return 0;
+
             default:
                 foreach (var p in await engine.GetProfilesAsync(cancellationToken))
                 {
@@ -134,9 +145,22 @@ public static class Program
         }
     }
 
-    internal static string Reconnect(string folder, string profile, bool force, IReadOnlyList<string>? scopes) =>
-        "ytoauth connect --client-secret <client_secret.json> --store " + folder + " --profile " + profile +
-        (scopes == null ? "" : " --scope " + string.Join(",", scopes)) + (force ? " --force" : "");
+    /// <summary>What to do, in this CLI's commands and flags.</summary>
+    internal static string? Render(Remedy? remedy, string? folder)
+    {
+        var store = " --store " + (folder ?? "DIR");
+        return remedy?.Kind switch
+        {
+            RemedyKind.Connect => "Run: ytoauth connect --client-secret <client_secret.json>" + store + " --profile " + remedy.Profile +
+                                  (remedy.Scopes == null ? "" : " --scope " + string.Join(",", remedy.Scopes)) + (remedy.Force ? " --force" : ""),
+            RemedyKind.AllowMoreTime => "Run ytoauth connect again and finish consent in the browser, or allow more time with --timeout SEC.",
+            RemedyKind.UseBrowserFlow => "Ask for --scope " + string.Join(",", remedy.Scopes ?? Array.Empty<string>()) +
+                                         ", or sign in with the browser flow: ytoauth connect without --device (add --no-browser, and forward the port with ssh -L, if this machine has no browser).",
+            RemedyKind.RevokeLaterOrForget => "Run ytoauth revoke" + store + " --profile " + remedy.Profile + " again when Google can be reached, or ytoauth disconnect" + store +
+                                              " --profile " + remedy.Profile + " to forget the grant here only.",
+            _ => null,
+        };
+    }
 
     internal static ConnectOptions ConnectOptions(Options options, string profile) => new()
     {

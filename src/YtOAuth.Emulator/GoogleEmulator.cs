@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -76,14 +77,30 @@ public sealed class GoogleEmulator : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, port));
         builder.Services.AddRoutingCore();
+        // gzip as Google does when the client asks (the engine always does), from the framework's middleware.
+        builder.Services.AddResponseCompression(o => o.Providers.Add<GzipCompressionProvider>());
+        builder.Services.Configure<GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
         // Tests stop the emulator with slow answers still pending; do not wait for them.
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(1));
         var app = builder.Build();
         var emulator = new GoogleEmulator(app, settings ?? new EmulatorSettings(), data ?? new YouTubeDataOptions());
-        OAuthEndpoints.Map(app, emulator);
-        YouTubeEndpoints.Map(app, emulator);
+        // Outside the compression, so the YouTube endpoints' bytes are counted as they go over the wire.
+        app.Use((context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments("/youtube") || context.Request.Path.StartsWithSegments("/v2"))
+            {
+                context.Response.Body = new CountingStream(context.Response.Body, emulator.Counters.AddBytes);
+            }
+
+            return next(context);
+        });
+        app.UseResponseCompression();
+        ConsentEndpoints.Map(app, emulator);
+        TokenEndpoints.Map(app, emulator);
+        DataApiEndpoints.Map(app, emulator);
+        AnalyticsEndpoints.Map(app, emulator);
         ControlEndpoints.Map(app, emulator);
-        app.MapGet("/", () => Results.Content(OAuthEndpoints.Page("YtOAuth Google emulator",
+        app.MapGet("/", () => Results.Content(ConsentEndpoints.Page("YtOAuth Google emulator",
             "<p>OAuth: /o/oauth2/v2/auth, /token, /revoke, /device/code. YouTube: /youtube/v3/, Analytics: /v2/reports.</p>"), "text/html"));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
@@ -203,16 +220,16 @@ public sealed class GoogleEmulator : IAsyncDisposable
                 429 => ("rateLimitExceeded", "usageLimits"),
                 _ => ("backendError", "global"),
             };
-            await YouTubeEndpoints.Error(context, this, fault.Status, reason, domain, "Injected fault.");
+            await ApiResponses.Error(context, fault.Status, reason, domain, "Injected fault.");
         }
         else if (target == FaultTarget.DeviceCode && fault.Status == 403)
         {
             // Google's device-code quota answer: error_code, not error.
-            await OAuthEndpoints.Json(context, 403, new { error_code = "rate_limit_exceeded" });
+            await ConsentEndpoints.Json(context, 403, new { error_code = "rate_limit_exceeded" });
         }
         else
         {
-            await OAuthEndpoints.Json(context, fault.Status, new { error = fault.Status == 429 ? "rate_limit_exceeded" : "internal_failure", error_description = "Injected fault." });
+            await ConsentEndpoints.Json(context, fault.Status, new { error = fault.Status == 429 ? "rate_limit_exceeded" : "internal_failure", error_description = "Injected fault." });
         }
 
         return true;

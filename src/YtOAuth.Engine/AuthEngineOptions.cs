@@ -1,6 +1,7 @@
 using System;
 using System.Net.Http;
 using Google.Apis.Util;
+using YtOAuth.Engine.Http;
 using YtOAuth.Engine.OAuth;
 using YtOAuth.Engine.Tokens;
 
@@ -29,15 +30,5 @@ namespace YtOAuth.Engine
 
         /// <summary>Refresh an access token this long before it expires.</summary>
         public TimeSpan RefreshSkew { get; set; } = TimeSpan.FromMinutes(5);
-
-        /// <summary>
-        /// The command a message tells the user to run to connect a profile again, in the host's own words:
-        /// (profile, force consent, scopes to ask for or null) to a command line.
-        /// </summary>
-        public Func<string, bool, System.Collections.Generic.IReadOnlyList<string>?, string> ReconnectHint { get; set; } = PowerShellReconnect;
-
-        /// <summary>The PowerShell module's reconnect command.</summary>
-        public static string PowerShellReconnect(string profile, bool force, System.Collections.Generic.IReadOnlyList<string>? scopes) =>
-            "Connect-YouTube -Profile " + profile + (scopes == null ? string.Empty : " -Scope " + string.Join(",", scopes)) + (force ? " -Force" : string.Empty);
     }
 }

@@ -8,7 +8,7 @@ namespace YtOAuth.Engine
     /// <summary>What is known about a stored profile, without any secret.</summary>
     public sealed class ProfileInfo
     {
-        internal ProfileInfo(TokenRecord record, string store)
+        internal ProfileInfo(TokenRecord record, string store, string quotaDayToday)
         {
             Profile = record.Profile;
             ClientId = record.ClientId;
@@ -18,8 +18,7 @@ namespace YtOAuth.Engine
             ConsentUtc = record.ConsentUtc;
             AccessTokenExpiresUtc = record.AccessTokenExpiresUtc;
             Store = store;
-            QuotaDay = record.QuotaDay;
-            QuotaUnits = record.QuotaUnits;
+            QuotaUnitsToday = record.QuotaDay == quotaDayToday ? record.QuotaUnits : 0;
         }
 
         /// <summary>Profile name.</summary>
@@ -38,10 +37,8 @@ namespace YtOAuth.Engine
         public DateTime? AccessTokenExpiresUtc { get; }
         /// <summary>Where the grant is stored.</summary>
         public string Store { get; }
-        /// <summary>Pacific day of the quota counter.</summary>
-        public string? QuotaDay { get; }
-        /// <summary>Data API units spent on that day by this profile.</summary>
-        public long QuotaUnits { get; }
+        /// <summary>Data API units this profile spent today (Google's quota day, in Pacific time).</summary>
+        public long QuotaUnitsToday { get; }
 
         /// <inheritdoc />
         public override string ToString() => Profile + " (" + (AccountLabel ?? ChannelId ?? "unknown account") + ")";

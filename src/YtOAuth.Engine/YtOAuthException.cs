@@ -79,7 +79,21 @@ namespace YtOAuth.Engine
         /// <summary>For scope errors: the scopes that would have been needed.</summary>
         public string[]? MissingScopes { get; set; }
 
+        /// <summary>What the user can do about it, for the front end to say in its own words; null when the message says all.</summary>
+        public Remedy? Remedy { get; set; }
+
         /// <inheritdoc />
         public override string ToString() => Diagnostics.Redactor.Redact(base.ToString());
+    }
+
+    /// <summary>Failures that more than one part of YtOAuth reports, worded in one place.</summary>
+    public static class EngineErrors
+    {
+        /// <summary>No grant is stored for <paramref name="profile"/> in <paramref name="store"/>.</summary>
+        public static YtOAuthException NotConnected(string profile, string store) =>
+            new YtOAuthException(ErrorCode.NoStoredGrant, "No YouTube grant is stored for profile '" + profile + "' in " + store + ". Connect it first.", profile)
+            {
+                Remedy = new Remedy(RemedyKind.Connect, profile),
+            };
     }
 }

@@ -81,7 +81,7 @@ Describe 'Connect-YouTube with consent in a real browser' {
         function script:Get-ConnectCommand([string] $Profile, [int] $TimeoutSec = 60) {
             "Import-Module '$manifest'; try { `$c = Connect-YouTube -ClientSecretPath '$($emulator.ClientSecretPath)' -EndpointBaseUri '$($emulator.BaseUri)' " +
             "-Profile $Profile -TimeoutSec $TimeoutSec -ErrorAction Stop; 'CONNECTED ' + `$c.ContextScope + ' missing=' + (`$c.MissingScopes -join ',') } " +
-            "catch { 'FAILED ' + `$_.FullyQualifiedErrorId + ' | ' + `$_.CategoryInfo.Category + ' | ' + `$_.Exception.Message; exit 3 }"
+            "catch { 'FAILED ' + `$_.FullyQualifiedErrorId + ' | ' + `$_.CategoryInfo.Category + ' | ' + `$_.ToString(); exit 3 }"
         }
 
         function script:Invoke-BrowserConnect([string] $Profile, [string] $Mode, [int] $TimeoutSec = 60) {
@@ -120,7 +120,7 @@ Describe 'Connect-YouTube with consent in a real browser' {
         $result.Output | Should -Match 'CONNECTED CurrentUser missing=Analytics'
         $result.Output | Should -Match 'WARNING: Consent left out Analytics'
         # The next shell to use the grant is told which scope is missing and the command that adds it.
-        $later = Invoke-ChildPwsh -Command "Import-Module '$manifest'; try { Get-YouTubeAnalytics -Profile browser-partial -StartDate (Get-Date).AddDays(-3) -Metrics views -ErrorAction Stop } catch { `$_.FullyQualifiedErrorId; `$_.Exception.Message }"
+        $later = Invoke-ChildPwsh -Command "Import-Module '$manifest'; try { Get-YouTubeAnalytics -Profile browser-partial -StartDate (Get-Date).AddDays(-3) -Metrics views -ErrorAction Stop } catch { `$_.FullyQualifiedErrorId; `$_.ToString() }"
         $later.Output | Should -Match 'ScopeMissing,YtOAuth.Commands.GetYouTubeAnalyticsCommand'
         $later.Output | Should -Match 'Connect-YouTube -Profile browser-partial -Scope .*Analytics.* -Force'
     }

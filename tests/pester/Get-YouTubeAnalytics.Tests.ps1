@@ -31,6 +31,7 @@ Describe 'Get-YouTubeAnalytics' {
         Connect-YouTube -ClientId $grant.ClientId -ClientSecret $grant.ClientSecret -RefreshToken $grant.RefreshToken -Profile 'noanalytics' -ContextScope Process -EndpointBaseUri $emulator.BaseUri | Out-Null
         $err = { Get-YouTubeAnalytics -Profile 'noanalytics' -StartDate (Get-Date).AddDays(-3) -Metrics views -ErrorAction Stop } |
             Should -Throw -ErrorId 'ScopeMissing,YtOAuth.Commands.GetYouTubeAnalyticsCommand' -PassThru
-        $err.Exception.Message | Should -Match 'Connect-YouTube -Profile noanalytics -Scope'
+        $err.ToString() | Should -Match 'Connect-YouTube -Profile noanalytics -Scope ReadOnly,Analytics -Force'
+        $err.ErrorDetails.RecommendedAction | Should -Be 'Run: Connect-YouTube -Profile noanalytics -Scope ReadOnly,Analytics -Force'
     }
 }

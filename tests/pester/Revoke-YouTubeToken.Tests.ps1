@@ -24,6 +24,7 @@ Describe 'Revoke-YouTubeToken' {
         Stop-GoogleEmulator $emulator
         $err = { Revoke-YouTubeToken -Profile 'kept' -Force -ErrorAction Stop } | Should -Throw -ErrorId 'RevokeFailed,YtOAuth.Commands.RevokeYouTubeTokenCommand' -PassThru
         $err.Exception.Message | Should -Match 'kept'
+        $err.ErrorDetails.RecommendedAction | Should -Match 'Disconnect-YouTube -Profile kept to forget the grant here only'
         (Get-YouTubeContext -Profile 'kept').Profile | Should -Be 'kept'
     }
 }

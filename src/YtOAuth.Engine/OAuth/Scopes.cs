@@ -13,18 +13,34 @@ namespace YtOAuth.Engine.OAuth
         public const string YouTubeReadOnly = Prefix + "youtube.readonly";
         /// <summary>YouTube Analytics reports (non-monetary).</summary>
         public const string AnalyticsReadOnly = Prefix + "yt-analytics.readonly";
+        /// <summary>YouTube Analytics reports including revenue.</summary>
+        public const string AnalyticsMonetary = Prefix + "yt-analytics-monetary.readonly";
+        /// <summary>Manage the YouTube account.</summary>
+        public const string Manage = Prefix + "youtube";
+        /// <summary>Manage, including deletes, over SSL only.</summary>
+        public const string ForceSsl = Prefix + "youtube.force-ssl";
+        /// <summary>Upload videos.</summary>
+        public const string Upload = Prefix + "youtube.upload";
+        /// <summary>Content-owner (CMS) access.</summary>
+        public const string Partner = Prefix + "youtubepartner";
 
         /// <summary>Friendly name to scope URL; the names tab completion offers.</summary>
         public static readonly IReadOnlyDictionary<string, string> Friendly = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             ["ReadOnly"] = YouTubeReadOnly,
             ["Analytics"] = AnalyticsReadOnly,
-            ["AnalyticsMonetary"] = Prefix + "yt-analytics-monetary.readonly",
-            ["Manage"] = Prefix + "youtube",
-            ["ForceSsl"] = Prefix + "youtube.force-ssl",
-            ["Upload"] = Prefix + "youtube.upload",
-            ["Partner"] = Prefix + "youtubepartner",
+            ["AnalyticsMonetary"] = AnalyticsMonetary,
+            ["Manage"] = Manage,
+            ["ForceSsl"] = ForceSsl,
+            ["Upload"] = Upload,
+            ["Partner"] = Partner,
         };
+
+        /// <summary>Any one of these lets a grant read channels, playlists and items (Data API list methods).</summary>
+        public static readonly IReadOnlyList<string> DataApiRead = new[] { YouTubeReadOnly, Manage, ForceSsl, Partner };
+
+        /// <summary>Any one of these lets a grant query Analytics reports.</summary>
+        public static readonly IReadOnlyList<string> AnalyticsRead = new[] { AnalyticsReadOnly, AnalyticsMonetary };
 
         /// <summary>What a connection asks for when no scope is named: playlists and analytics (reports.query now also wants youtube.readonly).</summary>
         public static readonly IReadOnlyList<string> Default = new[] { YouTubeReadOnly, AnalyticsReadOnly };
@@ -32,7 +48,7 @@ namespace YtOAuth.Engine.OAuth
         /// <summary>The only YouTube-related scopes Google allows in the device flow.</summary>
         public static readonly IReadOnlyList<string> DeviceFlowAllowed = new[]
         {
-            "openid", "email", "profile", Prefix + "youtube", YouTubeReadOnly,
+            "openid", "email", "profile", Manage, YouTubeReadOnly,
         };
 
         /// <summary>Turns friendly names and scope URLs into scope URLs (deduplicated, order kept); none given means <see cref="Default"/>.</summary>

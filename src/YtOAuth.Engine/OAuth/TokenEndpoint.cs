@@ -5,10 +5,9 @@ using System.Net;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
-using Google.Apis.Auth.OAuth2.Responses;
 using Google.Apis.Util;
-using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using YtOAuth.Engine.Http;
 
 namespace YtOAuth.Engine.OAuth
 {
@@ -88,22 +87,22 @@ namespace YtOAuth.Engine.OAuth
     }
 
     /// <summary>
-    /// Talks to Google's token, device and revocation endpoints: form posts in, Google.Apis.Auth's
-    /// <see cref="TokenResponse"/>/<see cref="TokenErrorResponse"/> shapes out, retries for transient answers,
-    /// and errors that say what to do.
+    /// Talks to the token, device and revocation endpoints: form posts in, responses read field by field with their
+    /// types checked (a server's odd answer is a clear error, never a crash), retries for transient answers, and
+    /// errors that say what to do.
     /// </summary>
-    public sealed class TokenEndpoint
+    internal sealed class TokenEndpoint
     {
-        private readonly HttpClient http;
-        private readonly IClock clock;
-        private readonly RetryPolicy retry;
+        /// <summary>The longest access-token lifetime taken at its word; longer ones are a broken or hostile answer.</summary>
+        private static readonly TimeSpan MaxLifetime = TimeSpan.FromDays(1);
 
-        /// <summary>Creates the client.</summary>
-        public TokenEndpoint(HttpClient http, IClock clock, RetryPolicy retry)
+        private readonly GoogleHttp http;
+        private readonly IClock clock;
+
+        public TokenEndpoint(GoogleHttp http, IClock clock)
         {
             this.http = http;
             this.clock = clock;
-            this.retry = retry;
         }
 
         /// <summary>Exchanges an authorization code (with its PKCE verifier and the same redirect_uri).</summary>
@@ -131,35 +130,36 @@ namespace YtOAuth.Engine.OAuth
         public async Task<DeviceAuthorization> StartDeviceAuthorizationAsync(OAuthClient client, IEnumerable<string> scopes, CancellationToken cancellationToken)
         {
             var uri = client.Endpoints.DeviceAuthorization;
-            using (var response = await retry.SendAsync(http, () => Form(uri, new Dictionary<string, string>
+            using (var response = await http.SendAsync(() => Form(uri, new Dictionary<string, string>
                    {
                        ["client_id"] = client.ClientId,
                        ["scope"] = string.Join(" ", scopes),
                    }), r => Task.FromResult(RetryPolicy.IsTransient(r.StatusCode)), true, cancellationToken).ConfigureAwait(false))
             {
-                var body = await ReadJsonAsync(response, uri).ConfigureAwait(false);
+                var body = await GoogleHttp.ReadJsonAsync(response, uri).ConfigureAwait(false);
                 if (!response.IsSuccessStatusCode)
                 {
                     // Google reports device-code quota as {"error_code": "rate_limit_exceeded"}.
-                    if ((string?)body["error_code"] == "rate_limit_exceeded")
+                    if (Text(body, "error_code") == "rate_limit_exceeded")
                     {
                         throw new YtOAuthException(ErrorCode.RateLimited, "Google's device-code quota for this client is used up for now. Wait a while, or use the browser flow.", uri.Host);
                     }
 
-                    throw ErrorFor(response.StatusCode, body, uri, client);
+                    throw ErrorFor(response, body, uri, client);
                 }
 
-                var deviceCode = (string?)body["device_code"];
-                var userCode = (string?)body["user_code"];
-                var url = (string?)body["verification_url"] ?? (string?)body["verification_uri"];
+                var deviceCode = Text(body, "device_code");
+                var userCode = Text(body, "user_code");
+                var url = Text(body, "verification_url") ?? Text(body, "verification_uri");
                 if (deviceCode == null || userCode == null || url == null || !Uri.TryCreate(url, UriKind.Absolute, out var verification))
                 {
                     throw new YtOAuthException(ErrorCode.ServerError, "The device authorization answer from " + uri.Host + " lacks device_code, user_code or verification_url. Try again later.", uri.Host);
                 }
 
                 Diagnostics.Redactor.Register(deviceCode);
-                return new DeviceAuthorization(deviceCode, userCode, verification,
-                    TimeSpan.FromSeconds((int?)body["expires_in"] ?? 1800), TimeSpan.FromSeconds(Math.Max(1, (int?)body["interval"] ?? 5)));
+                var expires = Seconds(body, "expires_in", uri) ?? 1800;
+                var interval = Seconds(body, "interval", uri) ?? 5;
+                return new DeviceAuthorization(deviceCode, userCode, verification, TimeSpan.FromSeconds(Math.Min(expires, 3600)), TimeSpan.FromSeconds(Math.Min(Math.Max(1, interval), 60)));
             }
         }
 
@@ -178,7 +178,7 @@ namespace YtOAuth.Engine.OAuth
         public async Task<bool> RevokeAsync(OAuthClient client, string token, CancellationToken cancellationToken)
         {
             var uri = client.Endpoints.Revocation;
-            using (var response = await retry.SendAsync(http, () => Form(uri, new Dictionary<string, string>
+            using (var response = await http.SendAsync(() => Form(uri, new Dictionary<string, string>
                    {
                        ["token"] = token,
                        ["client_id"] = client.ClientId,
@@ -190,19 +190,14 @@ namespace YtOAuth.Engine.OAuth
                     return true;
                 }
 
-                if ((int)response.StatusCode == 400)
+                var body = await GoogleHttp.ReadJsonAsync(response, uri).ConfigureAwait(false);
+                var error = Text(body, "error");
+                if ((int)response.StatusCode == 400 && (error == "invalid_token" || error == "invalid_grant"))
                 {
-                    var body = await ReadJsonAsync(response, uri).ConfigureAwait(false);
-                    var error = (string?)body["error"];
-                    if (error == "invalid_token" || error == "invalid_grant")
-                    {
-                        return false; // already dead: as good as revoked
-                    }
-
-                    throw ErrorFor(response.StatusCode, body, uri, client);
+                    return false; // already dead: as good as revoked
                 }
 
-                throw new YtOAuthException(ErrorCode.ServerError, uri.Host + " answered HTTP " + (int)response.StatusCode + " to the revocation.", uri.Host);
+                throw ErrorFor(response, body, uri, client);
             }
         }
 
@@ -213,78 +208,113 @@ namespace YtOAuth.Engine.OAuth
             fields["client_id"] = client.ClientId;
             // Desktop clients are still refused without the secret by some deployments; it is sent, never logged.
             fields["client_secret"] = client.ClientSecret;
-            using (var response = await retry.SendAsync(http, () => Form(uri, fields), r => Task.FromResult(RetryPolicy.IsTransient(r.StatusCode)),
+            using (var response = await http.SendAsync(() => Form(uri, fields), r => Task.FromResult(RetryPolicy.IsTransient(r.StatusCode)),
                        retryNetworkErrors, cancellationToken).ConfigureAwait(false))
             {
                 var received = clock.UtcNow;
-                var body = await ReadJsonAsync(response, uri).ConfigureAwait(false);
+                var body = await GoogleHttp.ReadJsonAsync(response, uri).ConfigureAwait(false);
                 if (!response.IsSuccessStatusCode)
                 {
-                    if (rawOAuthErrors && body["error"] != null && (int)response.StatusCode < 500)
+                    var error = Text(body, "error");
+                    if (rawOAuthErrors && error != null && (int)response.StatusCode < 500)
                     {
-                        throw new OAuthErrorException(response.StatusCode, (string)body["error"]!, (string?)body["error_description"]);
+                        throw new OAuthErrorException(response.StatusCode, error, Text(body, "error_description"));
                     }
 
-                    throw ErrorFor(response.StatusCode, body, uri, client, RetryPolicy.RetryAfter(response));
+                    throw ErrorFor(response, body, uri, client);
                 }
 
-                var token = body.ToObject<TokenResponse>();
-                if (token == null || string.IsNullOrEmpty(token.AccessToken))
-                {
-                    throw new YtOAuthException(ErrorCode.ServerError, "The token endpoint " + uri.Host + " answered without an access_token. Try again later.", uri.Host);
-                }
-
-                Diagnostics.Redactor.Register(token.AccessToken);
-                Diagnostics.Redactor.Register(token.RefreshToken);
-                Diagnostics.EngineLog.Debug("Token response from " + uri.Host + ": " + fields["grant_type"] + ", expires_in " + (token.ExpiresInSeconds ?? 3600) +
-                    " s, refresh token " + (string.IsNullOrEmpty(token.RefreshToken) ? "absent" : "present") + ", scope '" + token.Scope + "'.");
-                var expires = received.AddSeconds(token.ExpiresInSeconds ?? 3600);
-                return new TokenGrant(token.AccessToken, expires, string.IsNullOrEmpty(token.RefreshToken) ? null : token.RefreshToken, Scopes.Parse(token.Scope));
+                var grant = ReadGrant(body, received, uri);
+                Diagnostics.EngineLog.Debug("Token response from " + uri.Host + ": " + fields["grant_type"] + ", expires " + grant.ExpiresUtc.ToString("u") +
+                    ", refresh token " + (grant.RefreshToken == null ? "absent" : "present") + ", scope '" + string.Join(" ", grant.Scopes) + "'.");
+                return grant;
             }
         }
+
+        /// <summary>A token response (RFC 6749 5.1) read field by field: a missing or wrongly typed field is the server's error, said plainly.</summary>
+        private static TokenGrant ReadGrant(JObject body, DateTime received, Uri uri)
+        {
+            var accessToken = Text(body, "access_token", uri);
+            if (string.IsNullOrEmpty(accessToken))
+            {
+                throw Malformed(uri, "has no access_token");
+            }
+
+            Diagnostics.Redactor.Register(accessToken);
+            var tokenType = Text(body, "token_type", uri);
+            if (tokenType != null && !tokenType.Equals("Bearer", StringComparison.OrdinalIgnoreCase))
+            {
+                throw Malformed(uri, "issued a token of type '" + tokenType + "', and the YouTube APIs take only Bearer tokens");
+            }
+
+            var refreshToken = Text(body, "refresh_token", uri);
+            Diagnostics.Redactor.Register(refreshToken);
+            var lifetime = Seconds(body, "expires_in", uri) ?? 3600;
+            if (lifetime <= 0 || TimeSpan.FromSeconds(lifetime) > MaxLifetime)
+            {
+                throw Malformed(uri, "gave the access token a lifetime of " + lifetime + " seconds, which no token has");
+            }
+
+            return new TokenGrant(accessToken!, received.AddSeconds(lifetime), string.IsNullOrEmpty(refreshToken) ? null : refreshToken,
+                Scopes.Parse(Text(body, "scope", uri)));
+        }
+
+        /// <summary>A string field, or null when absent; with <paramref name="uri"/>, any other JSON type is the server's error.</summary>
+        private static string? Text(JObject body, string field, Uri? uri = null)
+        {
+            var value = body[field];
+            if (value == null || value.Type == JTokenType.Null)
+            {
+                return null;
+            }
+
+            if (value.Type == JTokenType.String)
+            {
+                return (string?)value;
+            }
+
+            return uri == null ? null : throw Malformed(uri, "sent " + field + " as " + value.Type.ToString().ToLowerInvariant() + " instead of text");
+        }
+
+        /// <summary>A whole number of seconds (a number, or digits in a string as some servers send), or null when absent.</summary>
+        private static long? Seconds(JObject body, string field, Uri uri)
+        {
+            var value = body[field];
+            switch (value?.Type)
+            {
+                case null:
+                case JTokenType.Null:
+                    return null;
+                case JTokenType.Integer:
+                    return (long)value;
+                case JTokenType.Float when Math.Abs((double)value) < long.MaxValue:
+                    return (long)Math.Round((double)value);
+                case JTokenType.String when long.TryParse((string?)value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var parsed):
+                    return parsed;
+                default:
+                    throw Malformed(uri, "sent " + field + " as " + value!.Type.ToString().ToLowerInvariant() + " instead of a number of seconds");
+            }
+        }
+
+        private static YtOAuthException Malformed(Uri uri, string problem) =>
+            new YtOAuthException(ErrorCode.ServerError,
+                "The token endpoint " + uri.Host + " " + problem + ", so its answer was not used and nothing stored changed. This is the server's fault; try again later, and check the endpoint if it persists.",
+                uri.GetLeftPart(UriPartial.Path));
 
         private static HttpRequestMessage Form(Uri uri, Dictionary<string, string> fields) =>
             new HttpRequestMessage(HttpMethod.Post, uri) { Content = new FormUrlEncodedContent(fields) };
 
-        /// <summary>Reads a JSON object body; anything else (an HTML error page, a proxy's answer) is a clear server error.</summary>
-        internal static async Task<JObject> ReadJsonAsync(HttpResponseMessage response, Uri uri)
+        private YtOAuthException ErrorFor(HttpResponseMessage response, JObject body, Uri uri, OAuthClient client)
         {
-            var text = response.Content == null ? string.Empty : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-            if (text.Length == 0 && response.IsSuccessStatusCode)
-            {
-                return new JObject();
-            }
-
-            try
-            {
-                if (JToken.Parse(text) is JObject json)
-                {
-                    return json;
-                }
-            }
-            catch (JsonReaderException)
-            {
-            }
-
-            var type = response.Content?.Headers.ContentType?.MediaType ?? "no content type";
-            throw new YtOAuthException(ErrorCode.ServerError,
-                uri.Host + " answered HTTP " + (int)response.StatusCode + " with " + type + " instead of JSON. Google may be having trouble, or a proxy or captive portal is in the way; try again later.",
-                uri.GetLeftPart(UriPartial.Path));
-        }
-
-        private static YtOAuthException ErrorFor(HttpStatusCode status, JObject body, Uri uri, OAuthClient client, TimeSpan? retryAfter = null)
-        {
-            var error = body.ToObject<TokenErrorResponse>()?.Error;
-            var description = (string?)body["error_description"];
+            var error = Text(body, "error");
+            var description = Text(body, "error_description");
+            var status = response.StatusCode;
             var inner = error == null ? null : new OAuthErrorException(status, error, description);
             var said = error == null ? "HTTP " + (int)status : error + (string.IsNullOrEmpty(description) ? string.Empty : " (" + description + ")");
-            if ((int)status == 429 || (int)status >= 500)
+            var later = http.TryLater(response, uri.Host, said, uri.Host, inner);
+            if (later != null)
             {
-                var code = (int)status == 429 ? ErrorCode.RateLimited : ErrorCode.ServerError;
-                return new YtOAuthException(code, uri.Host + " answered " + said + " and retries did not help. Try again later.", uri.Host, inner)
-                {
-                    RetryAfter = retryAfter.HasValue ? DateTimeOffset.UtcNow + retryAfter.Value : (DateTimeOffset?)null,
-                };
+                return later;
             }
 
             switch (error)

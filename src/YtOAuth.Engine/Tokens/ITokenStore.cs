@@ -40,7 +40,10 @@ namespace YtOAuth.Engine.Tokens
         /// <summary>The profile used when none is named.</summary>
         public const string Default = "default";
 
-        private static readonly Regex Valid = new Regex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", RegexOptions.CultureInvariant);
+        /// <summary>What a profile name may look like (the cmdlets validate -Profile with it too).</summary>
+        public const string Pattern = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$";
+
+        private static readonly Regex Valid = new Regex(Pattern, RegexOptions.CultureInvariant);
 
         /// <summary>Returns the name, or throws when it cannot be a profile name.</summary>
         public static string Validate(string? profile)

@@ -7,15 +7,20 @@ using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using Newtonsoft.Json.Linq;
-using YtOAuth.Engine.OAuth;
 
 namespace YtOAuth.Engine.YouTube
 {
     /// <summary>A YouTube Analytics v2 reports.query request.</summary>
     public sealed class AnalyticsQuery
     {
+        /// <summary>What an ISO 4217 currency code looks like (the cmdlet validates with it too).</summary>
+        public const string CurrencyPattern = "^[A-Z]{3}$";
+
         /// <summary>channel==MINE (default), channel==UC..., or contentOwner==NAME.</summary>
-        public string Ids { get; set; } = "channel==MINE";
+        public string Ids { get; set; } = ChannelIds(null);
+
+        /// <summary>The ids value for a channel: the connected one when <paramref name="channelId"/> is null.</summary>
+        public static string ChannelIds(string? channelId) => "channel==" + (channelId ?? "MINE");
         /// <summary>First day (inclusive).</summary>
         public DateTime StartDate { get; set; }
         /// <summary>Last day (inclusive).</summary>
@@ -41,17 +46,13 @@ namespace YtOAuth.Engine.YouTube
     {
         private static readonly Regex Identifier = new Regex("^[0-9a-zA-Z]+$");
         private static readonly Regex IdsPattern = new Regex("^[a-zA-Z]+==[a-zA-Z0-9_+-]+$");
-        private static readonly Regex CurrencyPattern = new Regex("^[A-Z]{3}$");
+        private static readonly Regex Currency = new Regex(AnalyticsQuery.CurrencyPattern);
         private readonly ApiClient api;
 
-        private AnalyticsClient(ApiClient api) => this.api = api;
+        internal AnalyticsClient(ApiClient api) => this.api = api;
 
         /// <summary>Rows asked for in one call when paging.</summary>
         public int PageSize { get; set; } = 10000;
-
-        /// <summary>A client for a connected profile.</summary>
-        public static AnalyticsClient ForProfile(AuthEngine engine, string profile) =>
-            new AnalyticsClient(ApiClient.ForProfile(engine, profile, Scopes.AnalyticsReadOnly, "https://www.googleapis.com/auth/yt-analytics-monetary.readonly"));
 
         /// <summary>Checks a query before any call is made; throws with what to change.</summary>
         public static void Validate(AnalyticsQuery query)
@@ -89,7 +90,7 @@ namespace YtOAuth.Engine.YouTube
                 throw Invalid("'" + query.Ids + "' is not a valid ids value. Use channel==MINE, channel==UC..., or contentOwner==NAME.", "Ids");
             }
 
-            if (query.Currency != null && !CurrencyPattern.IsMatch(query.Currency))
+            if (query.Currency != null && !Currency.IsMatch(query.Currency))
             {
                 throw Invalid("'" + query.Currency + "' is not an ISO 4217 currency code such as USD or EUR.", "Currency");
             }

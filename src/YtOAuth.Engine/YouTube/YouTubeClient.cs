@@ -6,7 +6,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using Newtonsoft.Json.Linq;
 using YtOAuth.Engine.Diagnostics;
-using YtOAuth.Engine.OAuth;
 
 namespace YtOAuth.Engine.YouTube
 {
@@ -39,26 +38,15 @@ namespace YtOAuth.Engine.YouTube
         private const int PageSize = 50;
         private const string PlaylistFields = "nextPageToken,pageInfo/totalResults,items(id,snippet(publishedAt,channelId,title,description,channelTitle,thumbnails/default/url),status/privacyStatus,contentDetails/itemCount)";
         private const string ItemFields = "nextPageToken,pageInfo/totalResults,items(id,snippet(playlistId,position,title,videoOwnerChannelTitle,resourceId/videoId),contentDetails(videoId,videoPublishedAt),status/privacyStatus)";
-        private static readonly string[] ReadScopes =
-        {
-            Scopes.YouTubeReadOnly, "https://www.googleapis.com/auth/youtube", "https://www.googleapis.com/auth/youtube.force-ssl", "https://www.googleapis.com/auth/youtubepartner",
-        };
-
-        private readonly AuthEngine engine;
         private readonly ApiClient api;
+        private readonly QuotaLedger? ledger;
 
-        private YouTubeClient(AuthEngine engine, ApiClient api)
+        /// <summary>A client over <paramref name="api"/>; units spent for a profile go to <paramref name="ledger"/>.</summary>
+        internal YouTubeClient(ApiClient api, QuotaLedger? ledger)
         {
-            this.engine = engine;
             this.api = api;
+            this.ledger = ledger;
         }
-
-        /// <summary>A client acting for a connected profile.</summary>
-        public static YouTubeClient ForProfile(AuthEngine engine, string profile) => new YouTubeClient(engine, ApiClient.ForProfile(engine, profile, ReadScopes));
-
-        /// <summary>A client reading public data with an API key (no OAuth; mine is not possible).</summary>
-        public static YouTubeClient ForApiKey(AuthEngine engine, string apiKey, GoogleEndpoints? endpoints = null) =>
-            new YouTubeClient(engine, ApiClient.ForApiKey(engine, apiKey, endpoints ?? GoogleEndpoints.Google));
 
         /// <summary>Data API units this client has spent.</summary>
         public long UnitsSpent => api.UnitsSpent;
@@ -221,9 +209,9 @@ namespace YtOAuth.Engine.YouTube
 
         private async Task<Uri> BaseAsync(CancellationToken cancellationToken) => (await api.EndpointsAsync(cancellationToken).ConfigureAwait(false)).YouTubeData;
 
-        private Task RecordQuotaAsync() => api.Profile == null || api.UnitsSpent == 0
+        private Task RecordQuotaAsync() => api.Profile == null || ledger == null
             ? LogKeyQuota()
-            : engine.RecordQuotaAsync(api.Profile, api.UnitsSpent);
+            : ledger.RecordAsync(api.Profile, api.UnitsSpent);
 
         private Task LogKeyQuota()
         {

@@ -19,7 +19,7 @@ namespace YtOAuth.Commands
             try
             {
                 var (engine, scope, vault) = ModuleState.ForProfile(Profile, Vault);
-                var where = StoreName(vault);
+                var where = engine.Store.Description;
                 if (!ConfirmChange("profile '" + Profile + "' in " + where, "Forget the stored YouTube grant (it stays valid at Google)"))
                 {
                     return;
@@ -29,7 +29,7 @@ namespace YtOAuth.Commands
                 var info = PassThru ? Run(cancel => engine.GetProfileAsync(Profile, cancel)) : null;
                 if (!Run(cancel => engine.ForgetAsync(Profile, cancel)))
                 {
-                    Report(new YtOAuthException(ErrorCode.NoStoredGrant, "No YouTube grant is stored for profile '" + Profile + "' in " + where + ".", Profile));
+                    Report(EngineErrors.NotConnected(Profile, where));
                     return;
                 }
 

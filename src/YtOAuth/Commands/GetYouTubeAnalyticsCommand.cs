@@ -56,7 +56,7 @@ namespace YtOAuth.Commands
 
         /// <summary>ISO 4217 currency for monetary metrics (default USD).</summary>
         [Parameter]
-        [ValidatePattern("^[A-Z]{3}$")]
+        [ValidatePattern(AnalyticsQuery.CurrencyPattern)]
         public string? Currency { get; set; }
 
         /// <inheritdoc />
@@ -64,7 +64,7 @@ namespace YtOAuth.Commands
         {
             var query = new AnalyticsQuery
             {
-                Ids = "channel==" + (ChannelId ?? "MINE"),
+                Ids = AnalyticsQuery.ChannelIds(ChannelId),
                 StartDate = StartDate,
                 EndDate = EndDate,
                 Metrics = Metrics.SelectMany(m => m.Split(',')).Select(m => m.Trim()).ToArray(),
@@ -76,7 +76,7 @@ namespace YtOAuth.Commands
             };
             try
             {
-                var client = AnalyticsClient.ForProfile(ModuleState.ForProfile(Profile, Vault).Engine, Profile);
+                var client = ModuleState.ForProfile(Profile, Vault).Engine.Analytics(Profile);
                 var report = Run(cancel => client.QueryAsync(query, cancel));
                 foreach (var row in report.Rows)
                 {

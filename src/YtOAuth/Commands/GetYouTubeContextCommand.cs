@@ -26,8 +26,7 @@ namespace YtOAuth.Commands
                     var info = Run(cancel => engine.GetProfileAsync(Profile, cancel));
                     if (info == null)
                     {
-                        Fail(new YtOAuthException(ErrorCode.NoStoredGrant,
-                            "No YouTube grant is stored for profile '" + Profile + "'. Connect first: Connect-YouTube -Profile " + Profile, Profile));
+                        Fail(EngineErrors.NotConnected(Profile, engine.Store.Description));
                     }
 
                     WriteObject(new YouTubeContext(info!, scope, vault));

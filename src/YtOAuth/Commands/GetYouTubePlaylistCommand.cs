@@ -80,8 +80,8 @@ namespace YtOAuth.Commands
             try
             {
                 var youtube = ApiKey != null
-                    ? YouTubeClient.ForApiKey(ModuleState.Process, new NetworkCredential(string.Empty, ApiKey).Password, GoogleEndpoints.Resolve())
-                    : YouTubeClient.ForProfile(ModuleState.ForProfile(Profile, Vault).Engine, Profile);
+                    ? ModuleState.Process.YouTubeWithApiKey(new NetworkCredential(string.Empty, ApiKey).Password, GoogleEndpoints.Resolve())
+                    : ModuleState.ForProfile(Profile, Vault).Engine.YouTube(Profile);
                 ulong index = 0;
                 var totalWritten = false;
                 Pump((emit, cancel) =>

@@ -29,11 +29,11 @@ namespace YtOAuth.Commands
                 var info = Run(cancel => engine.GetProfileAsync(Profile, cancel));
                 if (info == null)
                 {
-                    Report(new YtOAuthException(ErrorCode.NoStoredGrant, "No YouTube grant is stored for profile '" + Profile + "' in " + StoreName(vault) + "; there is nothing to revoke.", Profile));
+                    Report(EngineErrors.NotConnected(Profile, engine.Store.Description));
                     return;
                 }
 
-                var target = "profile '" + Profile + "' (" + (info.AccountLabel ?? "unknown channel") + ") in " + StoreName(vault);
+                var target = "profile '" + Profile + "' (" + (info.AccountLabel ?? "unknown channel") + ") in " + engine.Store.Description;
                 if (!ConfirmChange(target, "Revoke the YouTube grant at Google and remove it", Force))
                 {
                     return;

@@ -20,7 +20,7 @@ namespace YtOAuth.Commands
 
         /// <summary>The stored grant to use (one per channel or account).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidatePattern("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
+        [ValidatePattern(Engine.Tokens.ProfileName.Pattern)]
         public string Profile { get; set; } = Engine.Tokens.ProfileName.Default;
 
         /// <summary>The SecretManagement vault (default: the default vault).</summary>
@@ -75,9 +75,6 @@ namespace YtOAuth.Commands
                 throw new PipelineStoppedException(); // Ctrl+C ends quietly
             }
         }
-
-        /// <summary>Where a grant lives, for messages and confirmation targets.</summary>
-        protected static string StoreName(string? vault) => vault == null ? "this session's memory" : "vault '" + vault + "'";
 
         /// <summary>
         /// ShouldProcess that never prompts where nobody can answer: in an unattended session a confirmation prompt

@@ -38,11 +38,50 @@ namespace YtOAuth.Hosting
             [ErrorCode.InteractionRequired] = ("InteractionRequired", ErrorCategory.InvalidOperation),
         };
 
-        /// <summary>The ErrorRecord for an engine failure.</summary>
+        /// <summary>
+        /// The ErrorRecord for an engine failure. Its remedy, said as PowerShell commands, is the record's
+        /// RecommendedAction and ends the message PowerShell shows.
+        /// </summary>
         public static ErrorRecord ToRecord(YtOAuthException e)
         {
             var (id, category) = Map.TryGetValue(e.Code, out var entry) ? entry : ("YtOAuthError", ErrorCategory.NotSpecified);
-            return new ErrorRecord(e, id, category, e.Target);
+            var record = new ErrorRecord(e, id, category, e.Target);
+            var remedy = Render(e.Remedy);
+            if (remedy != null)
+            {
+                record.ErrorDetails = new ErrorDetails(e.Message + " " + remedy) { RecommendedAction = remedy };
+            }
+
+            return record;
         }
+
+        /// <summary>What to do, in this module's commands and parameters.</summary>
+        public static string? Render(Remedy? remedy)
+        {
+            if (remedy == null)
+            {
+                return null;
+            }
+
+            switch (remedy.Kind)
+            {
+                case RemedyKind.Connect:
+                    return "Run: " + ConnectCommand(remedy.Profile, remedy.Scopes, remedy.Force);
+                case RemedyKind.AllowMoreTime:
+                    return "Run Connect-YouTube again and finish consent in the browser, or allow more time with -TimeoutSec.";
+                case RemedyKind.UseBrowserFlow:
+                    return "Ask for -Scope " + string.Join(",", remedy.Scopes ?? new string[0]) +
+                           ", or sign in with the browser flow: Connect-YouTube without -UseDeviceCode (add -NoBrowser, and forward the port with ssh -L, if this machine has no browser).";
+                case RemedyKind.RevokeLaterOrForget:
+                    return "Run Revoke-YouTubeToken -Profile " + remedy.Profile + " again when Google can be reached, or Disconnect-YouTube -Profile " + remedy.Profile +
+                           " to forget the grant here only.";
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>The Connect-YouTube line for a profile.</summary>
+        public static string ConnectCommand(string profile, IReadOnlyList<string>? scopes = null, bool force = false) =>
+            "Connect-YouTube -Profile " + profile + (scopes == null ? string.Empty : " -Scope " + string.Join(",", scopes)) + (force ? " -Force" : string.Empty);
     }
 }

@@ -30,7 +30,7 @@ namespace YtOAuth.Output
             ContextScope = scope;
             Vault = vault;
             ClientId = info.ClientId;
-            QuotaUnitsToday = info.QuotaDay == Engine.YouTube.PacificTime.Day(DateTime.UtcNow) ? info.QuotaUnits : 0;
+            QuotaUnitsToday = info.QuotaUnitsToday;
         }
 
         /// <summary>Profile name.</summary>

@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using YtOAuth.Emulator;
 using YtOAuth.Engine.Diagnostics;
+using YtOAuth.Engine.Http;
 using YtOAuth.Engine.OAuth;
 using YtOAuth.Engine.Tests.Support;
 using YtOAuth.Engine.Tokens;
@@ -125,7 +126,7 @@ public class ConsentFlowTests
 
         var timeout = await Assert.ThrowsAsync<YtOAuthException>(() => env.Engine.ConnectAsync(env.Client, Options(timeoutSeconds: 1), CancellationToken.None));
         Assert.Equal(ErrorCode.ConsentTimeout, timeout.Code);
-        Assert.Contains("-TimeoutSec", timeout.Message);
+        Assert.Equal(RemedyKind.AllowMoreTime, timeout.Remedy!.Kind);
 
         using var stop = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => env.Engine.ConnectAsync(env.Client, Options(timeoutSeconds: 60), stop.Token));
@@ -193,7 +194,8 @@ public class ConsentFlowTests
     {
         await using var env = await TestEnvironment.StartAsync(new EmulatorSettings { AutoApprove = true });
         using var http = new System.Net.Http.HttpClient(new System.Net.Http.HttpClientHandler { AllowAutoRedirect = false });
-        var tokens = new TokenEndpoint(http, env.Clock, env.Retry);
+        using var google = new GoogleHttp(null, TimeSpan.FromSeconds(30), env.Retry, env.Clock);
+        var tokens = new TokenEndpoint(google, env.Clock);
         var pkce = Pkce.Create();
         var redirect = new Uri("http://127.0.0.1:9/oauth2/callback");
 

@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using YtOAuth.Emulator;
 using YtOAuth.Engine.Diagnostics;
+using YtOAuth.Engine.Http;
 using YtOAuth.Engine.OAuth;
 using YtOAuth.Engine.Tokens;
 

@@ -109,7 +109,7 @@ public class RefreshTests
         var error = await Assert.ThrowsAsync<YtOAuthException>(() => env.Engine.GetAccessTokenAsync("work"));
 
         Assert.Equal(ErrorCode.NoStoredGrant, error.Code);
-        Assert.Contains("Connect-YouTube -Profile work", error.Message);
+        Assert.Equal((RemedyKind.Connect, "work"), (error.Remedy!.Kind, error.Remedy.Profile));
         Assert.Equal(0, env.Google.Counters["token"]);
     }
 
@@ -127,7 +127,7 @@ public class RefreshTests
         Assert.Contains("7 days", error.Message);
         Assert.Contains("Testing", error.Message);
         Assert.Contains("Publish the app", error.Message);
-        Assert.Contains("run: Connect-YouTube -Profile default", error.Message);
+        Assert.Equal((RemedyKind.Connect, "default"), (error.Remedy!.Kind, error.Remedy.Profile));
         Assert.NotNull(await env.Store.ReadAsync("default", CancellationToken.None));
     }
 

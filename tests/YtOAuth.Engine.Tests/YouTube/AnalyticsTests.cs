@@ -31,7 +31,7 @@ public class AnalyticsTests
     {
         await using var env = await ConnectedAsync();
 
-        var report = await AnalyticsClient.ForProfile(env.Engine, "default").QueryAsync(Query("day", "video"), CancellationToken.None);
+        var report = await env.Engine.Analytics("default").QueryAsync(Query("day", "video"), CancellationToken.None);
 
         Assert.Equal(new[] { "day", "video", "views", "averageViewPercentage" }, report.Columns.Select(c => c.Name));
         Assert.Equal(new[] { typeof(DateTime), typeof(string), typeof(long), typeof(double) }, report.Columns.Select(c => c.ValueType));
@@ -48,7 +48,7 @@ public class AnalyticsTests
     public async Task Month_becomes_a_date_and_no_rows_is_an_empty_report()
     {
         await using var env = await ConnectedAsync();
-        var client = AnalyticsClient.ForProfile(env.Engine, "default");
+        var client = env.Engine.Analytics("default");
 
         var monthly = await client.QueryAsync(Query("month"), CancellationToken.None);
         Assert.All(monthly.Rows, r => Assert.Equal(1, ((DateTime)r[0]!).Day));
@@ -65,7 +65,7 @@ public class AnalyticsTests
     public async Task Start_index_paging_fetches_more_rows_than_one_answer_holds()
     {
         await using var env = await ConnectedAsync();
-        var client = AnalyticsClient.ForProfile(env.Engine, "default");
+        var client = env.Engine.Analytics("default");
         var whole = await client.QueryAsync(Query("day", "video"), CancellationToken.None);
         env.Google.Counters.Reset();
 
@@ -98,7 +98,7 @@ public class AnalyticsTests
             default: query.Metrics = new[] { "views;drop" }; break;
         }
 
-        var error = await Assert.ThrowsAsync<YtOAuthException>(() => AnalyticsClient.ForProfile(env.Engine, "default").QueryAsync(query, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<YtOAuthException>(() => env.Engine.Analytics("default").QueryAsync(query, CancellationToken.None));
 
         Assert.Equal(ErrorCode.InvalidArgument, error.Code);
         Assert.Equal(0, env.Google.Counters["analytics"]);
@@ -111,7 +111,7 @@ public class AnalyticsTests
         var query = Query("day");
         query.Metrics = new[] { "viewz" };
 
-        var error = await Assert.ThrowsAsync<YtOAuthException>(() => AnalyticsClient.ForProfile(env.Engine, "default").QueryAsync(query, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<YtOAuthException>(() => env.Engine.Analytics("default").QueryAsync(query, CancellationToken.None));
 
         Assert.Equal(ErrorCode.BadRequest, error.Code);
         Assert.Contains("Unknown identifier (viewz)", error.Message);
@@ -123,11 +123,12 @@ public class AnalyticsTests
     {
         await using var env = await ConnectedAsync("ReadOnly");
 
-        var error = await Assert.ThrowsAsync<YtOAuthException>(() => AnalyticsClient.ForProfile(env.Engine, "default").QueryAsync(Query("day"), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<YtOAuthException>(() => env.Engine.Analytics("default").QueryAsync(Query("day"), CancellationToken.None));
 
         Assert.Equal(ErrorCode.InsufficientScope, error.Code);
         Assert.Contains(Scopes.AnalyticsReadOnly, error.MissingScopes!);
-        Assert.Contains("Connect-YouTube -Profile default -Scope ReadOnly,Analytics", error.Message);
+        Assert.Equal((RemedyKind.Connect, "default", true), (error.Remedy!.Kind, error.Remedy.Profile, error.Remedy.Force));
+        Assert.Equal(new[] { "ReadOnly", "Analytics" }, error.Remedy.Scopes);
         Assert.Equal(0, env.Google.Counters["analytics"]);
     }
 
@@ -137,7 +138,7 @@ public class AnalyticsTests
         // Analytics without youtube.readonly passes the local check; Google now also wants youtube.readonly.
         await using var env = await ConnectedAsync("Analytics");
 
-        var error = await Assert.ThrowsAsync<YtOAuthException>(() => AnalyticsClient.ForProfile(env.Engine, "default").QueryAsync(Query("day"), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<YtOAuthException>(() => env.Engine.Analytics("default").QueryAsync(Query("day"), CancellationToken.None));
 
         Assert.Equal(ErrorCode.InsufficientScope, error.Code);
         Assert.Equal(1, env.Google.Counters["analytics"]);
@@ -150,7 +151,7 @@ public class AnalyticsTests
         var query = Query("day");
         query.Ids = "channel==" + env.Google.Data.OtherChannelId;
 
-        var error = await Assert.ThrowsAsync<YtOAuthException>(() => AnalyticsClient.ForProfile(env.Engine, "default").QueryAsync(query, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<YtOAuthException>(() => env.Engine.Analytics("default").QueryAsync(query, CancellationToken.None));
 
         Assert.Equal(ErrorCode.Forbidden, error.Code);
     }
@@ -164,7 +165,7 @@ public class LargeAnalyticsReportTests
         await using var env = await TestEnvironment.StartAsync(data: new YouTubeDataOptions { AnalyticsDays = 365, AnalyticsVideos = 20, AnalyticsCountries = 15 });
         await env.ConnectAsync();
         env.Google.Counters.Reset();
-        var client = AnalyticsClient.ForProfile(env.Engine, "default");
+        var client = env.Engine.Analytics("default");
         client.PageSize = 25_000;
 
         var report = await client.QueryAsync(new AnalyticsQuery

@@ -20,7 +20,7 @@ public class PlaylistTests
         return env;
     }
 
-    private static YouTubeClient Client(TestEnvironment env) => YouTubeClient.ForProfile(env.Engine, "default");
+    private static YouTubeClient Client(TestEnvironment env) => env.Engine.YouTube("default");
 
     [Theory]
     [InlineData(0)]
@@ -103,13 +103,13 @@ public class PlaylistTests
         Assert.Equal(9, (await Client(env).ListPlaylistsAsync(new PlaylistQuery { ChannelId = data.ChannelId }).ToListAsync()).Count);
         Assert.Equal(data.OtherPlaylists.Count, (await Client(env).ListPlaylistsAsync(new PlaylistQuery { ChannelId = data.OtherChannelId }).ToListAsync()).Count);
 
-        var byKey = YouTubeClient.ForApiKey(env.Engine, data.ApiKey, GoogleEndpoints.ForBaseUri(env.Google.BaseUri));
+        var byKey = env.Engine.YouTubeWithApiKey(data.ApiKey, GoogleEndpoints.ForBaseUri(env.Google.BaseUri));
         var publicOnly = await byKey.ListPlaylistsAsync(new PlaylistQuery { ChannelId = data.ChannelId }).ToListAsync();
         Assert.Equal(3, publicOnly.Count);
         Assert.All(publicOnly, p => Assert.Equal("public", p.Privacy));
         var mine = await Assert.ThrowsAsync<YtOAuthException>(() => byKey.ListPlaylistsAsync(new PlaylistQuery { Mine = true }).ToListAsync());
         Assert.Equal(ErrorCode.InvalidArgument, mine.Code);
-        var badKey = YouTubeClient.ForApiKey(env.Engine, "AIza-not-valid-at-all", GoogleEndpoints.ForBaseUri(env.Google.BaseUri));
+        var badKey = env.Engine.YouTubeWithApiKey("AIza-not-valid-at-all", GoogleEndpoints.ForBaseUri(env.Google.BaseUri));
         Assert.Equal(ErrorCode.BadRequest, (await Assert.ThrowsAsync<YtOAuthException>(() => badKey.ListPlaylistsAsync(new PlaylistQuery { ChannelId = data.ChannelId }).ToListAsync())).Code);
     }
 
@@ -208,7 +208,7 @@ public class PlaylistTests
         var error = await Assert.ThrowsAsync<YtOAuthException>(() => Client(env).ListPlaylistsAsync(new PlaylistQuery { Mine = true }).ToListAsync());
         Assert.Equal(ErrorCode.AuthenticationFailed, error.Code);
         Assert.Equal(2, env.Google.Counters["token:refresh_token"]);
-        Assert.Contains("Connect-YouTube -Profile default", error.Message);
+        Assert.Equal((RemedyKind.Connect, "default", true), (error.Remedy!.Kind, error.Remedy.Profile, error.Remedy.Force));
     }
 
     [Fact]

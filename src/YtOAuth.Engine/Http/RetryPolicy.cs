@@ -4,7 +4,7 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace YtOAuth.Engine.OAuth
+namespace YtOAuth.Engine.Http
 {
     /// <summary>
     /// Bounded retries with exponential back-off and jitter, honouring Retry-After. One policy serves the token

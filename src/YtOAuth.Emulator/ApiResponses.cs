@@ -1,0 +1,92 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace YtOAuth.Emulator;
+
+/// <summary>What the Data and Analytics endpoints share: who is calling, the quota, and Google's answer shapes.</summary>
+internal static class ApiResponses
+{
+    private const string Auth = "https://www.googleapis.com/auth/";
+    public static readonly string[] DataScopes = { Auth + "youtube", Auth + "youtube.force-ssl", Auth + "youtube.readonly", Auth + "youtubepartner" };
+    public static readonly string[] AnalyticsScopes = { Auth + "yt-analytics.readonly", Auth + "yt-analytics-monetary.readonly" };
+    public static readonly string[] ReadScopes = { Auth + "youtube", Auth + "youtube.readonly" };
+    public const string MonetaryScope = Auth + "yt-analytics-monetary.readonly";
+
+    /// <summary>The caller: a grant behind a bearer token, or an API key (public data only).</summary>
+    public sealed record Caller(Grant? Grant, bool ByKey);
+
+    public static async Task<Caller?> Authenticate(HttpContext context, GoogleEmulator emulator, string[] anyOf, string[]? alsoOneOf)
+    {
+        var header = context.Request.Headers.Authorization.ToString();
+        var key = context.Request.Query["key"].ToString();
+        if (header.Length == 0 && key.Length > 0)
+        {
+            if (key != emulator.Data.ApiKey)
+            {
+                await Error(context, 400, "keyInvalid", "usageLimits", "API key not valid. Please pass a valid API key.");
+                return null;
+            }
+
+            return new Caller(null, true);
+        }
+
+        if (!header.StartsWith("Bearer ", StringComparison.Ordinal) ||
+            !emulator.State.AccessTokens.TryGetValue(header[7..], out var token) || token.Grant.Revoked || token.ExpiresUtc <= emulator.State.Now)
+        {
+            context.Response.Headers.WWWAuthenticate = "Bearer realm=\"https://accounts.google.com/\"";
+            await Error(context, 401, "authError", "global", "Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential.",
+                location: "Authorization");
+            return null;
+        }
+
+        if (!token.Grant.Scopes.Any(anyOf.Contains) || (alsoOneOf != null && !token.Grant.Scopes.Any(alsoOneOf.Contains)))
+        {
+            await Error(context, 403, "insufficientPermissions", "global", "Request had insufficient authentication scopes.");
+            return null;
+        }
+
+        return new Caller(token.Grant, false);
+    }
+
+    public static bool SpendQuota(GoogleEmulator emulator)
+    {
+        // Google's quota day turns at midnight Pacific time.
+        var day = TimeZoneInfo.ConvertTimeBySystemTimeZoneId(emulator.State.Now, "America/Los_Angeles").ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return emulator.Quota.TrySpend(day, emulator.Settings.DailyQuota);
+    }
+
+    /// <summary>Google's error body (§4): error.code, message, errors[].reason/domain, status.</summary>
+    public static Task Error(HttpContext context, int status, string reason, string domain, string message, string? location = null)
+    {
+        var detail = new JsonObject { ["message"] = message, ["domain"] = domain, ["reason"] = reason };
+        if (location != null)
+        {
+            detail["location"] = location;
+            detail["locationType"] = "header";
+        }
+
+        var grpc = status switch { 400 => "INVALID_ARGUMENT", 401 => "UNAUTHENTICATED", 403 => "PERMISSION_DENIED", 404 => "NOT_FOUND", 429 => "RESOURCE_EXHAUSTED", _ => "UNAVAILABLE" };
+        return Send(context, status, new JsonObject
+        {
+            ["error"] = new JsonObject { ["code"] = status, ["message"] = message, ["errors"] = new JsonArray(detail), ["status"] = grpc },
+        }, applyFields: false);
+    }
+
+    /// <summary>Writes JSON, trimmed by the fields parameter. The response compression middleware gzips it when the client asks.</summary>
+    public static Task Send(HttpContext context, int status, JsonObject body, bool applyFields = true)
+    {
+        var fields = context.Request.Query["fields"].ToString();
+        JsonNode output = applyFields && fields.Length > 0 ? FieldsFilter.Apply(body, fields) : body;
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json; charset=UTF-8";
+        return context.Response.WriteAsync(output.ToJsonString());
+    }
+}

@@ -1,0 +1,286 @@
+using System;
+using System.Linq;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace YtOAuth.Emulator;
+
+/// <summary>Google's token, revocation and device-authorization endpoints as a desktop or TV client meets them.</summary>
+internal static class TokenEndpoints
+{
+    private static readonly string[] DeviceScopes =
+    {
+        "openid", "email", "profile", "https://www.googleapis.com/auth/youtube", "https://www.googleapis.com/auth/youtube.readonly",
+    };
+
+    public static void Map(WebApplication app, GoogleEmulator emulator)
+    {
+        app.MapPost("/token", (HttpContext context) => Token(context, emulator));
+        app.MapPost("/revoke", (HttpContext context) => Revoke(context, emulator));
+        app.MapPost("/device/code", (HttpContext context) => DeviceCode(context, emulator));
+    }
+
+    private static async Task Token(HttpContext context, GoogleEmulator emulator)
+    {
+        if (context.Request.HasFormContentType == false)
+        {
+            await Json(context, 400, new { error = "invalid_request", error_description = "Expected a form body." });
+            return;
+        }
+
+        var form = await context.Request.ReadFormAsync();
+        var grantType = form["grant_type"].ToString();
+        emulator.Counters.Add("token");
+        emulator.Counters.Add("token:" + grantType);
+        if (emulator.Settings.TokenDelay > TimeSpan.Zero)
+        {
+            try
+            {
+                await emulator.DelayAsync(emulator.Settings.TokenDelay, context);
+            }
+            catch (OperationCanceledException)
+            {
+                return; // the client went away
+            }
+        }
+
+        if (await emulator.ApplyFaultAsync(context, FaultTarget.Token))
+        {
+            return;
+        }
+
+        var client = await AuthenticateClientAsync(context, emulator, form);
+        if (client == null)
+        {
+            return;
+        }
+
+        switch (grantType)
+        {
+            case "authorization_code":
+                await ExchangeCode(context, emulator, client, form);
+                return;
+            case "refresh_token":
+                await Refresh(context, emulator, client, form["refresh_token"].ToString());
+                return;
+            case "urn:ietf:params:oauth:grant-type:device_code":
+                await DevicePoll(context, emulator, client, form["device_code"].ToString());
+                return;
+            default:
+                await Json(context, 400, new { error = "unsupported_grant_type", error_description = "Invalid grant_type: " + grantType });
+                return;
+        }
+    }
+
+    /// <summary>The client named by client_id, if client_secret matches; otherwise answers as Google does and returns null.</summary>
+    private static async Task<EmulatedClient?> AuthenticateClientAsync(HttpContext context, GoogleEmulator emulator, IFormCollection form)
+    {
+        if (!emulator.State.Clients.TryGetValue(form["client_id"].ToString(), out var client))
+        {
+            await Json(context, 401, new { error = "invalid_client", error_description = "The OAuth client was not found." });
+            return null;
+        }
+
+        if (string.IsNullOrEmpty(form["client_secret"]))
+        {
+            await Json(context, 400, new { error = "invalid_request", error_description = "client_secret is missing." });
+            return null;
+        }
+
+        if (form["client_secret"] != client.ClientSecret)
+        {
+            await Json(context, 401, new { error = "invalid_client", error_description = "Unauthorized" });
+            return null;
+        }
+
+        return client;
+    }
+
+    /// <summary>A code for tokens: once only, before it expires, with the same redirect_uri and the PKCE verifier.</summary>
+    private static async Task ExchangeCode(HttpContext context, GoogleEmulator emulator, EmulatedClient client, IFormCollection form)
+    {
+        var state = emulator.State;
+        if (!state.Codes.TryGetValue(form["code"].ToString(), out var code) || code.Request.ClientId != client.ClientId || code.ExpiresUtc < state.Now)
+        {
+            await Json(context, 400, new { error = "invalid_grant", error_description = "Malformed auth code." });
+            return;
+        }
+
+        bool replayed;
+        lock (code)
+        {
+            replayed = code.Used;
+            code.Used = true;
+        }
+
+        if (replayed)
+        {
+            await Json(context, 400, new { error = "invalid_grant", error_description = "Bad Request" });
+            return;
+        }
+
+        if (form["redirect_uri"] != code.Request.RedirectUri)
+        {
+            await Json(context, 400, new { error = "redirect_uri_mismatch", error_description = "Bad Request" });
+            return;
+        }
+
+        if (code.Request.Challenge != null)
+        {
+            var verifier = state.Remember(form["code_verifier"].ToString());
+            if (verifier.Length == 0)
+            {
+                await Json(context, 400, new { error = "invalid_grant", error_description = "Missing code verifier." });
+                return;
+            }
+
+            var computed = code.Request.ChallengeMethod == "S256" ? OAuthState.S256(verifier) : verifier;
+            if (computed != code.Request.Challenge)
+            {
+                await Json(context, 400, new { error = "invalid_grant", error_description = "Invalid code verifier." });
+                return;
+            }
+        }
+
+        var lifetime = emulator.Settings.AccessTokenLifetime;
+        var (access, refresh) = state.IssueGrant(client.ClientId, code.Granted, emulator.Data.ChannelId, lifetime);
+        await Json(context, 200, new
+        {
+            access_token = access, expires_in = (int)lifetime.TotalSeconds, token_type = "Bearer", scope = string.Join(" ", code.Granted), refresh_token = refresh,
+        });
+    }
+
+    /// <summary>A refresh token for a new access token; with rotation on, for a new refresh token too (the old one dies).</summary>
+    private static async Task Refresh(HttpContext context, GoogleEmulator emulator, EmulatedClient client, string refreshToken)
+    {
+        var state = emulator.State;
+        var settings = emulator.Settings;
+        if (!state.RefreshTokens.TryGetValue(refreshToken, out var grant) || grant.Revoked || grant.ClientId != client.ClientId || grant.RefreshToken != refreshToken ||
+            (settings.RefreshTokenLifetime is { } life && grant.ConsentUtc + life < state.Now))
+        {
+            await Json(context, 400, new { error = "invalid_grant", error_description = "Token has been expired or revoked." });
+            return;
+        }
+
+        string? rotated = null;
+        if (settings.RotateRefreshTokens)
+        {
+            state.RefreshTokens.TryRemove(grant.RefreshToken, out _);
+            grant.RefreshToken = rotated = state.Remember(OAuthState.NewToken("1//rt-"));
+            state.RefreshTokens[rotated] = grant;
+        }
+
+        var access = state.IssueAccess(grant, settings.AccessTokenLifetime);
+        var seconds = (int)settings.AccessTokenLifetime.TotalSeconds;
+        var scope = string.Join(" ", grant.Scopes);
+        await Json(context, 200, rotated == null
+            ? new { access_token = access, expires_in = seconds, token_type = "Bearer", scope }
+            : (object)new { access_token = access, expires_in = seconds, token_type = "Bearer", scope, refresh_token = rotated });
+    }
+
+    private static async Task DevicePoll(HttpContext context, GoogleEmulator emulator, EmulatedClient client, string deviceCode)
+    {
+        var state = emulator.State;
+        if (!state.DeviceCodes.TryGetValue(deviceCode, out var request) || request.ClientId != client.ClientId || request.Redeemed)
+        {
+            await Json(context, 400, new { error = "invalid_grant", error_description = "Bad Request" });
+            return;
+        }
+
+        var now = state.Now;
+        if (request.ExpiresUtc < now)
+        {
+            await Json(context, 400, new { error = "expired_token", error_description = "Bad Request" });
+            return;
+        }
+
+        var tooSoon = request.LastPollUtc is { } last && now - last < TimeSpan.FromSeconds(emulator.Settings.DeviceInterval) - TimeSpan.FromMilliseconds(200);
+        request.LastPollUtc = now;
+        if (tooSoon)
+        {
+            await Json(context, 403, new { error = "slow_down", error_description = "Forbidden" });
+            return;
+        }
+
+        switch (request.Decision)
+        {
+            case null:
+                await Json(context, 428, new { error = "authorization_pending", error_description = "Precondition Required" });
+                return;
+            case "deny":
+                await Json(context, 403, new { error = "access_denied", error_description = "Forbidden" });
+                return;
+        }
+
+        request.Redeemed = true;
+        var (access, refresh) = state.IssueGrant(client.ClientId, request.Scopes, emulator.Data.ChannelId, emulator.Settings.AccessTokenLifetime);
+        await Json(context, 200, new
+        {
+            access_token = access, expires_in = (int)emulator.Settings.AccessTokenLifetime.TotalSeconds, token_type = "Bearer",
+            scope = string.Join(" ", request.Scopes), refresh_token = refresh,
+        });
+    }
+
+    private static async Task Revoke(HttpContext context, GoogleEmulator emulator)
+    {
+        emulator.Counters.Add("revoke");
+        if (await emulator.ApplyFaultAsync(context, FaultTarget.Revoke))
+        {
+            return;
+        }
+
+        var token = context.Request.HasFormContentType ? (await context.Request.ReadFormAsync())["token"].ToString() : context.Request.Query["token"].ToString();
+        var state = emulator.State;
+        Grant? grant = state.RefreshTokens.TryGetValue(token, out var g) && !g.Revoked ? g
+            : state.AccessTokens.TryGetValue(token, out var a) && !a.Grant.Revoked ? a.Grant : null;
+        if (grant == null)
+        {
+            await Json(context, 400, new { error = "invalid_token", error_description = "Token expired or revoked" });
+            return;
+        }
+
+        state.Revoke(grant);
+        context.Response.StatusCode = 200;
+    }
+
+    private static async Task DeviceCode(HttpContext context, GoogleEmulator emulator)
+    {
+        emulator.Counters.Add("device/code");
+        if (await emulator.ApplyFaultAsync(context, FaultTarget.DeviceCode))
+        {
+            return;
+        }
+
+        var form = await context.Request.ReadFormAsync();
+        if (!emulator.State.Clients.TryGetValue(form["client_id"].ToString(), out var client) || !client.IsDeviceClient)
+        {
+            await Json(context, 401, new { error = "invalid_client", error_description = "Invalid client type." });
+            return;
+        }
+
+        var scopes = form["scope"].ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (scopes.Length == 0 || scopes.Any(s => !DeviceScopes.Contains(s)))
+        {
+            await Json(context, 400, new { error = "invalid_scope", error_description = "Some requested scopes were invalid." });
+            return;
+        }
+
+        var deviceCode = emulator.State.Remember(OAuthState.NewToken("AH-device-"));
+        var userCode = string.Concat(OAuthState.NewToken("", 6).ToUpperInvariant().Where(char.IsLetter).Take(8)).PadRight(8, 'X').Insert(4, "-");
+        emulator.State.DeviceCodes[deviceCode] = new DeviceRequest
+        {
+            ClientId = client.ClientId, Scopes = scopes, UserCode = userCode, ExpiresUtc = emulator.State.Now.AddMinutes(30),
+        };
+        await Json(context, 200, new
+        {
+            device_code = deviceCode, user_code = userCode, verification_url = emulator.BaseUri + "device",
+            expires_in = 1800, interval = emulator.Settings.DeviceInterval,
+        });
+    }
+
+    private static Task Json(HttpContext context, int status, object body) => ConsentEndpoints.Json(context, status, body);
+}

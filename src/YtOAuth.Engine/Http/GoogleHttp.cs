@@ -1,0 +1,100 @@
+using System;
+using System.Net;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Google.Apis.Util;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using YtOAuth.Engine.Diagnostics;
+
+namespace YtOAuth.Engine.Http
+{
+    /// <summary>
+    /// The one HTTP layer of the engine, for the token endpoints and the YouTube APIs alike: one client (traced,
+    /// gzip), bounded retries with Retry-After, JSON bodies read with a clear error when they are not JSON, and one
+    /// mapping of "try again later" answers (429, 5xx) to error codes that say when.
+    /// </summary>
+    internal sealed class GoogleHttp : IDisposable
+    {
+        private readonly HttpClient client;
+
+        public GoogleHttp(HttpMessageHandler? handler, TimeSpan timeout, RetryPolicy retry, IClock clock)
+        {
+            var inner = handler ?? new HttpClientHandler { AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate };
+            client = new HttpClient(new HttpTraceHandler(inner)) { Timeout = timeout };
+            client.DefaultRequestHeaders.UserAgent.ParseAdd("YtOAuth/" + typeof(GoogleHttp).Assembly.GetName().Version + " (gzip)");
+            Retry = retry;
+            Clock = clock;
+        }
+
+        public RetryPolicy Retry { get; }
+
+        public IClock Clock { get; }
+
+        /// <summary>Sends with retries; see <see cref="RetryPolicy"/>.</summary>
+        public Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> create, Func<HttpResponseMessage, Task<bool>> isRetryable, bool retryNetworkErrors,
+            CancellationToken cancellationToken) =>
+            Retry.SendAsync(client, create, isRetryable, retryNetworkErrors, cancellationToken);
+
+        /// <summary>Reads a JSON object body; anything else (an HTML error page, a proxy's answer, broken JSON) is a clear server error.</summary>
+        public static async Task<JObject> ReadJsonAsync(HttpResponseMessage response, Uri uri)
+        {
+            var text = response.Content == null ? string.Empty : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+            if (text.Length == 0 && response.IsSuccessStatusCode)
+            {
+                return new JObject();
+            }
+
+            var type = response.Content?.Headers.ContentType?.MediaType ?? "no content type";
+            try
+            {
+                if (JToken.Parse(text) is JObject json)
+                {
+                    return json;
+                }
+            }
+            catch (JsonReaderException)
+            {
+                if (type.IndexOf("json", StringComparison.OrdinalIgnoreCase) >= 0)
+                {
+                    throw new YtOAuthException(ErrorCode.ServerError,
+                        uri.Host + " answered HTTP " + (int)response.StatusCode + " with malformed JSON. Google may be having trouble, or something between is cutting answers short; try again later.",
+                        uri.GetLeftPart(UriPartial.Path));
+                }
+            }
+
+            throw new YtOAuthException(ErrorCode.ServerError,
+                uri.Host + " answered HTTP " + (int)response.StatusCode + " with " + type + " instead of JSON. Google may be having trouble, or a proxy or captive portal is in the way; try again later.",
+                uri.GetLeftPart(UriPartial.Path));
+        }
+
+        /// <summary>
+        /// For an answer that means "not now" and outlasted the retries (429, 5xx): RateLimited or ServerError, saying
+        /// when to try again if the server said. Null for any other status.
+        /// </summary>
+        public YtOAuthException? TryLater(HttpResponseMessage response, string who, string said, string target, Exception? inner = null)
+        {
+            var status = (int)response.StatusCode;
+            if (status != 429 && status < 500)
+            {
+                return null;
+            }
+
+            var wait = RetryPolicy.RetryAfter(response);
+            var when = wait.HasValue ? Clock.UtcNow + wait.Value : (DateTime?)null;
+            var advice = when.HasValue
+                ? " It asks to wait " + Describe(wait!.Value) + ": try again after " + when.Value.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) + " UTC."
+                : " Try again later.";
+            return new YtOAuthException(status == 429 ? ErrorCode.RateLimited : ErrorCode.ServerError, who + " answered " + said + ", and retrying did not help." + advice, target, inner)
+            {
+                RetryAfter = when.HasValue ? new DateTimeOffset(DateTime.SpecifyKind(when.Value, DateTimeKind.Utc)) : (DateTimeOffset?)null,
+            };
+        }
+
+        private static string Describe(TimeSpan wait) =>
+            wait.TotalHours >= 1 ? Math.Round(wait.TotalHours, 1) + " h" : wait.TotalMinutes >= 1 ? Math.Round(wait.TotalMinutes) + " min" : Math.Ceiling(wait.TotalSeconds) + " s";
+
+        public void Dispose() => client.Dispose();
+    }
+}

@@ -1,0 +1,219 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Google.Apis.Util;
+using YtOAuth.Engine.Diagnostics;
+using YtOAuth.Engine.OAuth;
+
+namespace YtOAuth.Engine.Tokens
+{
+    /// <summary>
+    /// Owns the stored grants: every change goes through <see cref="UpdateAsync"/> (lock, read afresh, change,
+    /// write), access tokens come from a cache and are refreshed single-flight in this process and under the
+    /// store's lock across processes, and an invalid_grant is explained rather than acted on.
+    /// </summary>
+    internal sealed class GrantManager : IAccessTokenSource
+    {
+        private readonly ITokenStore store;
+        private readonly TokenEndpoint tokens;
+        private readonly IClock clock;
+        private readonly TimeSpan refreshSkew;
+        private readonly GrantCache cache = new GrantCache();
+        private readonly ConcurrentDictionary<string, Lazy<Task<TokenRecord>>> refreshing = new ConcurrentDictionary<string, Lazy<Task<TokenRecord>>>(StringComparer.Ordinal);
+
+        public GrantManager(ITokenStore store, TokenEndpoint tokens, IClock clock, TimeSpan refreshSkew)
+        {
+            this.store = store;
+            this.tokens = tokens;
+            this.clock = clock;
+            this.refreshSkew = refreshSkew;
+        }
+
+        public ITokenStore Store => store;
+
+        /// <summary>
+        /// The one way a record changes: under the profile's lock, read it afresh (another process may have changed
+        /// it), let <paramref name="change"/> return the record to write (null: write nothing), write, cache.
+        /// Returns the record as it now stands, or null when there is none.
+        /// </summary>
+        public async Task<TokenRecord?> UpdateAsync(string profile, Func<TokenRecord?, Task<TokenRecord?>> change, CancellationToken cancellationToken)
+        {
+            using (await store.LockAsync(profile, cancellationToken).ConfigureAwait(false))
+            {
+                var current = await store.ReadAsync(profile, cancellationToken).ConfigureAwait(false);
+                var changed = await change(current).ConfigureAwait(false);
+                if (changed != null)
+                {
+                    await store.WriteAsync(changed, cancellationToken).ConfigureAwait(false);
+                }
+
+                var now = changed ?? current;
+                if (now != null)
+                {
+                    cache.Set(now);
+                }
+
+                return now;
+            }
+        }
+
+        /// <inheritdoc />
+        public Task<AccessTokenResult> GetAccessTokenAsync(string profile, TimeSpan minimumValidity = default, bool forceRefresh = false, CancellationToken cancellationToken = default)
+        {
+            var margin = minimumValidity > refreshSkew ? minimumValidity : refreshSkew;
+            // Hot path: only validated profile names are ever cached, so a hit needs no validation.
+            var cached = forceRefresh || profile == null ? null : cache.ValidToken(profile, clock.UtcNow, margin);
+            return cached ?? RefreshedTokenAsync(ProfileName.Validate(profile), margin, forceRefresh, cancellationToken);
+        }
+
+        /// <summary>Stores a new grant whole, replacing what the profile held.</summary>
+        public async Task<TokenRecord> StoreNewAsync(OAuthClient client, string profile, TokenGrant grant, string[] granted, CancellationToken cancellationToken)
+        {
+            if (grant.RefreshToken == null)
+            {
+                throw new YtOAuthException(ErrorCode.TokenRequestFailed,
+                    "Google issued no refresh token, so the grant could not be kept. Remove YtOAuth's access at https://myaccount.google.com/permissions and connect again.", profile);
+            }
+
+            var record = new TokenRecord
+            {
+                Profile = profile,
+                ClientId = client.ClientId,
+                ClientSecret = client.ClientSecret,
+                RefreshToken = grant.RefreshToken,
+                AccessToken = grant.AccessToken,
+                AccessTokenExpiresUtc = grant.ExpiresUtc,
+                Scopes = granted,
+                ConsentUtc = clock.UtcNow,
+                Endpoints = StoredEndpoints.From(client.Endpoints),
+            };
+            return (await UpdateAsync(profile, _ => Task.FromResult<TokenRecord?>(record), cancellationToken).ConfigureAwait(false))!;
+        }
+
+        /// <summary>The stored record, or the NotConnected error.</summary>
+        public async Task<TokenRecord> ReadRequiredAsync(string profile, CancellationToken cancellationToken) =>
+            await store.ReadAsync(ProfileName.Validate(profile), cancellationToken).ConfigureAwait(false) ?? throw EngineErrors.NotConnected(profile, store.Description);
+
+        /// <summary>Forgets a profile locally. False when nothing was stored.</summary>
+        public async Task<bool> ForgetAsync(string profile, CancellationToken cancellationToken)
+        {
+            ProfileName.Validate(profile);
+            using (await store.LockAsync(profile, cancellationToken).ConfigureAwait(false))
+            {
+                cache.Remove(profile);
+                return await store.DeleteAsync(profile, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>
+        /// The stored record when it was granted to <paramref name="client"/> with every scope asked for and still
+        /// refreshes; null when a new consent is needed (none stored, other client or scopes, revoked).
+        /// </summary>
+        public async Task<TokenRecord?> WorkingGrantAsync(OAuthClient client, string profile, IReadOnlyList<string> scopes, CancellationToken cancellationToken)
+        {
+            var existing = await store.ReadAsync(profile, cancellationToken).ConfigureAwait(false);
+            if (existing == null || existing.ClientId != client.ClientId || scopes.Except(existing.Scopes).Any())
+            {
+                return null;
+            }
+
+            try
+            {
+                // A refresh proves the grant is alive at the server; the local expiry alone does not.
+                cache.Remove(profile);
+                await GetAccessTokenAsync(profile, forceRefresh: true, cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+            catch (YtOAuthException e) when (e.Code == ErrorCode.GrantInvalid)
+            {
+                EngineLog.Verbose("The stored grant of profile '" + profile + "' no longer works; asking for consent again.");
+                return null;
+            }
+
+            return await store.ReadAsync(profile, cancellationToken).ConfigureAwait(false) ?? existing;
+        }
+
+        private async Task<AccessTokenResult> RefreshedTokenAsync(string profile, TimeSpan margin, bool forceRefresh, CancellationToken cancellationToken) =>
+            new AccessTokenResult(await RefreshSharedAsync(profile, margin, forceRefresh, cancellationToken).ConfigureAwait(false));
+
+        private Task<TokenRecord> RefreshSharedAsync(string profile, TimeSpan margin, bool force, CancellationToken cancellationToken)
+        {
+            // Join a refresh under way, or start one; a finished entry not yet removed does not count.
+            var candidate = new Lazy<Task<TokenRecord>>(() => RefreshUnderLockAsync(profile, margin, force));
+            var entry = refreshing.AddOrUpdate(profile, candidate,
+                (_, existing) => existing.IsValueCreated && existing.Value.IsCompleted ? candidate : existing);
+            var task = entry.Value;
+            // Remove exactly this entry once done; a later refresh gets a new one.
+            task.ContinueWith(_ => ((ICollection<KeyValuePair<string, Lazy<Task<TokenRecord>>>>)refreshing).Remove(
+                new KeyValuePair<string, Lazy<Task<TokenRecord>>>(profile, entry)), TaskScheduler.Default);
+            // A caller that gives up stops waiting; the shared refresh goes on for the others.
+            return Util.WaitAsync(task, cancellationToken);
+        }
+
+        private async Task<TokenRecord> RefreshUnderLockAsync(string profile, TimeSpan margin, bool force)
+        {
+            // Deliberately not cancellable by any one caller; bounded by the HTTP timeout and the lock timeout.
+            var refreshed = false;
+            var record = await UpdateAsync(profile, async current =>
+            {
+                var record = current ?? throw EngineErrors.NotConnected(profile, store.Description);
+                if (!force && record.HasAccessTokenValidFor(clock.UtcNow, margin))
+                {
+                    return null; // another caller or process refreshed while this one waited for the lock
+                }
+
+                TokenGrant grant;
+                try
+                {
+                    grant = await tokens.RefreshAsync(record.ToClient(), record.RefreshToken, CancellationToken.None).ConfigureAwait(false);
+                }
+                catch (YtOAuthException e) when (e.Code == ErrorCode.GrantInvalid)
+                {
+                    throw DiagnoseInvalidGrant(record, e);
+                }
+
+                record.AccessToken = grant.AccessToken;
+                record.AccessTokenExpiresUtc = grant.ExpiresUtc;
+                record.LastRefreshUtc = clock.UtcNow;
+                if (grant.RefreshToken != null)
+                {
+                    record.RefreshToken = grant.RefreshToken; // rotation: the old one may already be dead
+                }
+
+                if (grant.Scopes.Length > 0)
+                {
+                    record.Scopes = grant.Scopes;
+                }
+
+                refreshed = true;
+                return record;
+            }, CancellationToken.None).ConfigureAwait(false);
+            if (refreshed)
+            {
+                EngineLog.Verbose("Refreshed the access token of profile '" + profile + "'; it expires " + record!.AccessTokenExpiresUtc!.Value.ToString("u", CultureInfo.InvariantCulture) + ".");
+            }
+
+            return record!;
+        }
+
+        private YtOAuthException DiagnoseInvalidGrant(TokenRecord record, Exception inner)
+        {
+            var age = clock.UtcNow - record.ConsentUtc;
+            var days = (int)Math.Floor(age.TotalDays);
+            var cause = age >= TimeSpan.FromDays(6.9) && age < TimeSpan.FromDays(8)
+                ? "The consent is " + days + " days old, and Google expires refresh tokens after 7 days for apps whose OAuth consent screen is in Testing. " +
+                  "Publish the app (Google Cloud Console > OAuth consent screen > Publish app), then connect again."
+                : "Likely causes: access was removed at https://myaccount.google.com/permissions, the grant went unused for 6 months, " +
+                  "or the account holds too many refresh tokens for this client (Google drops the oldest beyond 100).";
+            return new YtOAuthException(ErrorCode.GrantInvalid,
+                "The stored grant of profile '" + record.Profile + "' is expired or revoked (Google answered invalid_grant; consent given " + days + " days ago). " +
+                cause + " The stored grant was kept; connecting again replaces it.", record.Profile, inner)
+            {
+                Remedy = new Remedy(RemedyKind.Connect, record.Profile),
+            };
+        }
+    }
+}
