@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Threading;
 using YtOAuth.Engine.OAuth;
+using YtOAuth.Engine.Tests.Support;
 using Xunit;
 
 namespace YtOAuth.Engine.Tests.OAuth;
@@ -16,14 +17,10 @@ public class BrowserLauncherTests : IDisposable
     private readonly string? browser = Environment.GetEnvironmentVariable("BROWSER");
     private readonly string? display = Environment.GetEnvironmentVariable("DISPLAY");
 
-    [Fact]
+    [UnixFact] // Windows always uses the shell's default browser.
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public void The_BROWSER_variable_is_honoured_and_gets_the_url()
     {
-        if (OperatingSystem.IsWindows())
-        {
-            return; // Windows always uses the shell's default browser.
-        }
-
         var seen = Path.Combine(folder, "seen.txt");
         var script = Path.Combine(folder, "browser.sh");
         File.WriteAllText(script, "#!/bin/sh\necho \"$1\" > '" + seen + "'\n");
@@ -39,14 +36,9 @@ public class BrowserLauncherTests : IDisposable
         Assert.Equal("http://127.0.0.1:1/o/oauth2/v2/auth?state=a&scope=b", File.ReadAllText(seen).Trim());
     }
 
-    [Fact]
+    [LinuxFact]
     public void No_launchable_browser_reports_false_so_the_url_is_printed()
     {
-        if (!OperatingSystem.IsLinux())
-        {
-            return;
-        }
-
         Environment.SetEnvironmentVariable("BROWSER", "/nonexistent/browser");
         Assert.False(new SystemBrowserLauncher().TryOpen(new Uri("http://127.0.0.1:1/")));
 

@@ -44,10 +44,8 @@ public class DeviceFlowTests
         var code = await UserCodeAsync(env.Sink);
         Assert.Contains(env.Sink.Texts(EngineMessageKind.Information), t => t.Contains(env.Google.BaseUri + "device"));
         const string polls = "token:urn:ietf:params:oauth:grant-type:device_code";
-        while (env.Google.Counters[polls] < 2)
-        {
-            await Task.Delay(20); // polls are sequential: a second one means the first was answered authorization_pending
-        }
+        // Polls are sequential: a second one means the first was answered authorization_pending.
+        await Eventually.TrueAsync(() => env.Google.Counters[polls] >= 2, "a second device poll");
 
         Assert.True(env.Google.DecideDevice(code, allow: true));
         var result = await connect;
@@ -65,10 +63,8 @@ public class DeviceFlowTests
 
         var connect = env.Engine.ConnectWithDeviceCodeAsync(DeviceClient(env), ReadOnly, CancellationToken.None);
         var code = await UserCodeAsync(env.Sink);
-        while (!env.Delays.Contains(TimeSpan.FromSeconds(10)))
-        {
-            await Task.Delay(20); // the test's delays are short, so the emulator answers slow_down
-        }
+        // The test's delays are short, so the emulator answers slow_down and the interval grows by 5 s.
+        await Eventually.TrueAsync(() => env.Delays.Contains(TimeSpan.FromSeconds(10)), "an interval widened to 10 s");
 
         env.Google.Settings.DeviceInterval = 0;
         env.Google.DecideDevice(code, allow: false);

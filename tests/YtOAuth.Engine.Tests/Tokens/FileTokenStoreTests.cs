@@ -67,7 +67,8 @@ public class FileTokenStoreTests : IDisposable
         var store = new FileTokenStore(folder);
         var first = await store.LockAsync("a", CancellationToken.None);
         var second = store.LockAsync("a", CancellationToken.None);
-        await Task.Delay(200);
+        // Held means held at the OS level: nobody, in this process or another, can open the lock file exclusively.
+        Assert.Throws<IOException>(() => new FileStream(Path.Combine(folder, "a.lock"), FileMode.Open, FileAccess.ReadWrite, FileShare.None).Dispose());
         Assert.False(second.IsCompleted);
 
         first.Dispose();
