@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Threading.Tasks;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -11,7 +12,8 @@ namespace YtOAuth.Engine.OAuth
     /// </summary>
     public static class ClientSecretFile
     {
-        private const long MaxBytes = 64 * 1024;
+        private const int MaxBytes = 64 * 1024;
+        private static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(5);
         private const string Help = "Download it again from Google Cloud Console (APIs & Services > Credentials > your OAuth client of type 'Desktop app' > Download JSON).";
 
         /// <summary>Loads and validates the file. <paramref name="endpoints"/> supplies the endpoints the file does not name.</summary>
@@ -29,22 +31,25 @@ namespace YtOAuth.Engine.OAuth
                     "The client secret file '" + full + "' does not exist. Check the path, or " + char.ToLowerInvariant(Help[0]) + Help.Substring(1), full);
             }
 
-            var length = new FileInfo(full).Length;
-            if (length > MaxBytes)
-            {
-                throw new YtOAuthException(ErrorCode.ClientSecretInvalid,
-                    "The file '" + full + "' is " + length + " bytes, far larger than a client_secret.json. Check that the path names the right file.", full);
-            }
-
-            string text;
+            // Read at most MaxBytes + 1 and give up after a few seconds: the size a FIFO or device reports says nothing,
+            // and one nobody writes to would hang the command for ever.
+            var reading = Task.Run(() => ReadBounded(full));
+            string? text;
             try
             {
-                text = File.ReadAllText(full);
+                text = reading.Wait(ReadTimeout) ? reading.Result : throw new YtOAuthException(ErrorCode.ClientSecretInvalid,
+                    "The client secret file '" + full + "' gave no content within " + (int)ReadTimeout.TotalSeconds + " s: it is a pipe or device, not the downloaded file. Check the path.", full);
             }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            catch (AggregateException e) when (e.InnerException is IOException || e.InnerException is UnauthorizedAccessException)
             {
                 throw new YtOAuthException(ErrorCode.ClientSecretInvalid,
-                    "The client secret file '" + full + "' could not be read (" + e.GetType().Name + "). Check its permissions.", full, e);
+                    "The client secret file '" + full + "' could not be read (" + e.InnerException.GetType().Name + "). Check its permissions.", full, e.InnerException);
+            }
+
+            if (text == null)
+            {
+                throw new YtOAuthException(ErrorCode.ClientSecretInvalid,
+                    "The file '" + full + "' is larger than " + MaxBytes / 1024 + " KiB, far larger than a client_secret.json. Check that the path names the right file.", full);
             }
 
             return Parse(text, full, endpoints);
@@ -132,6 +137,23 @@ namespace YtOAuth.Engine.OAuth
             }
 
             return uri;
+        }
+
+        /// <summary>The file's text, or null when it holds more than <see cref="MaxBytes"/>.</summary>
+        private static string? ReadBounded(string path)
+        {
+            var buffer = new byte[MaxBytes + 1];
+            var filled = 0;
+            using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.None))
+            {
+                int read;
+                while (filled < buffer.Length && (read = stream.Read(buffer, filled, buffer.Length - filled)) > 0)
+                {
+                    filled += read;
+                }
+            }
+
+            return filled > MaxBytes ? null : new System.Text.UTF8Encoding(false).GetString(buffer, 0, filled).TrimStart('\uFEFF');
         }
 
         private static YtOAuthException Invalid(string source, string problem) =>

@@ -13,8 +13,30 @@ namespace YtOAuth.Engine.Tokens
     /// </summary>
     public static class FileLock
     {
-        /// <summary>How long to wait for another holder before giving up.</summary>
-        public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
+        /// <summary>
+        /// How long to wait for another holder before giving up: longer than the longest refresh the holder may
+        /// legitimately be in (four attempts of up to 100 s each, plus back-off), so that a slow token endpoint makes
+        /// the others wait, not fail. A holder that dies frees the lock at once.
+        /// </summary>
+        public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(8);
+
+        /// <summary>
+        /// Creates <paramref name="folder"/> and makes it private to this user (0700), even when it already existed:
+        /// lock files live only in such folders, so no other local user can hold a lock and block every refresh.
+        /// </summary>
+        public static void EnsurePrivateFolder(string folder)
+        {
+            try
+            {
+                Directory.CreateDirectory(folder);
+                FileTokenStore.Restrict(folder, 0x1C0); // 0700
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                throw new YtOAuthException(ErrorCode.StoreError,
+                    "The folder '" + folder + "' cannot be created or made private to this user (" + e.Message + "). Use a folder you own.", folder, e);
+            }
+        }
 
         /// <summary>Takes the lock at <paramref name="path"/>, waiting up to <paramref name="timeout"/>.</summary>
         public static async Task<IDisposable> AcquireAsync(string path, TimeSpan timeout, CancellationToken cancellationToken)

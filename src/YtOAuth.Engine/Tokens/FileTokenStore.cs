@@ -62,7 +62,7 @@ namespace YtOAuth.Engine.Tokens
                 throw new YtOAuthException(ErrorCode.StoreError, "The token file '" + path + "' could not be read (" + e.GetType().Name + "). Check its permissions.", path, e);
             }
 
-            return Task.FromResult<TokenRecord?>(TokenRecord.Deserialize(json, "token file '" + path + "'"));
+            return Task.FromResult<TokenRecord?>(TokenRecord.Deserialize(json, profile, "token file '" + path + "'"));
         }
 
         /// <inheritdoc />
@@ -104,13 +104,21 @@ namespace YtOAuth.Engine.Tokens
         public Task<bool> DeleteAsync(string profile, CancellationToken cancellationToken)
         {
             var path = RecordPath(profile);
-            if (!File.Exists(path))
+            try
             {
-                return Task.FromResult(false);
-            }
+                if (!File.Exists(path))
+                {
+                    return Task.FromResult(false);
+                }
 
-            File.Delete(path);
-            return Task.FromResult(true);
+                File.Delete(path);
+                return Task.FromResult(true);
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                throw new YtOAuthException(ErrorCode.StoreError,
+                    "The token file '" + path + "' could not be removed (" + e.GetType().Name + "). Check the folder's permissions, then remove it by hand or run the command again.", path, e);
+            }
         }
 
         /// <inheritdoc />
@@ -131,7 +139,7 @@ namespace YtOAuth.Engine.Tokens
         /// <inheritdoc />
         public Task<IDisposable> LockAsync(string profile, CancellationToken cancellationToken)
         {
-            EnsureFolder();
+            EnsureFolder(); // also before reads: the lock is taken before every read that may lead to a write
             return FileLock.AcquireAsync(Path.Combine(folder, ProfileName.Validate(profile) + ".lock"), FileLock.DefaultTimeout, cancellationToken);
         }
 
@@ -146,14 +154,9 @@ namespace YtOAuth.Engine.Tokens
 
         private string RecordPath(string profile) => Path.Combine(folder, ProfileName.Validate(profile) + Extension);
 
-        private void EnsureFolder()
-        {
-            if (!Directory.Exists(folder))
-            {
-                Directory.CreateDirectory(folder);
-                Restrict(folder, 0x1C0); // 0700
-            }
-        }
+        // Private to this user even when it already existed (a folder left 0777 would let another local user replace
+        // a record or hold the lock files, which live only in here).
+        private void EnsureFolder() => FileLock.EnsurePrivateFolder(folder);
 
         private static void TryDelete(string path)
         {

@@ -17,9 +17,9 @@ namespace YtOAuth.Engine.Tokens
 
         public void Remove(string profile) => entries.TryRemove(profile, out _);
 
-        /// <summary>The cached answer when its token stays valid for <paramref name="margin"/>.</summary>
-        public Task<AccessTokenResult>? ValidToken(string profile, DateTime nowUtc, TimeSpan margin) =>
-            entries.TryGetValue(profile, out var entry) && entry.Answer != null && entry.Record.HasAccessTokenValidFor(nowUtc, margin)
+        /// <summary>The cached answer when its token is not yet due for a refresh (see <see cref="TokenRecord.RefreshMargin"/>).</summary>
+        public Task<AccessTokenResult>? ValidToken(string profile, DateTime nowUtc, TimeSpan minimumValidity, TimeSpan skew) =>
+            entries.TryGetValue(profile, out var entry) && entry.Answer != null && entry.Record.HasAccessTokenValidFor(nowUtc, entry.Record.RefreshMargin(minimumValidity, skew))
                 ? entry.Answer
                 : null;
 

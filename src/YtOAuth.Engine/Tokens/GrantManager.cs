@@ -64,10 +64,9 @@ namespace YtOAuth.Engine.Tokens
         /// <inheritdoc />
         public Task<AccessTokenResult> GetAccessTokenAsync(string profile, TimeSpan minimumValidity = default, bool forceRefresh = false, CancellationToken cancellationToken = default)
         {
-            var margin = minimumValidity > refreshSkew ? minimumValidity : refreshSkew;
             // Hot path: only validated profile names are ever cached, so a hit needs no validation.
-            var cached = forceRefresh || profile == null ? null : cache.ValidToken(profile, clock.UtcNow, margin);
-            return cached ?? RefreshedTokenAsync(ProfileName.Validate(profile), margin, forceRefresh, cancellationToken);
+            var cached = forceRefresh || profile == null ? null : cache.ValidToken(profile, clock.UtcNow, minimumValidity, refreshSkew);
+            return cached ?? RefreshedTokenAsync(ProfileName.Validate(profile), minimumValidity, forceRefresh, cancellationToken);
         }
 
         /// <summary>Stores a new grant whole, replacing what the profile held.</summary>
@@ -136,13 +135,13 @@ namespace YtOAuth.Engine.Tokens
             return await store.ReadAsync(profile, cancellationToken).ConfigureAwait(false) ?? existing;
         }
 
-        private async Task<AccessTokenResult> RefreshedTokenAsync(string profile, TimeSpan margin, bool forceRefresh, CancellationToken cancellationToken) =>
-            new AccessTokenResult(await RefreshSharedAsync(profile, margin, forceRefresh, cancellationToken).ConfigureAwait(false));
+        private async Task<AccessTokenResult> RefreshedTokenAsync(string profile, TimeSpan minimumValidity, bool forceRefresh, CancellationToken cancellationToken) =>
+            new AccessTokenResult(await RefreshSharedAsync(profile, minimumValidity, forceRefresh, cancellationToken).ConfigureAwait(false));
 
-        private Task<TokenRecord> RefreshSharedAsync(string profile, TimeSpan margin, bool force, CancellationToken cancellationToken)
+        private Task<TokenRecord> RefreshSharedAsync(string profile, TimeSpan minimumValidity, bool force, CancellationToken cancellationToken)
         {
             // Join a refresh under way, or start one; a finished entry not yet removed does not count.
-            var candidate = new Lazy<Task<TokenRecord>>(() => RefreshUnderLockAsync(profile, margin, force));
+            var candidate = new Lazy<Task<TokenRecord>>(() => RefreshUnderLockAsync(profile, minimumValidity, force));
             var entry = refreshing.AddOrUpdate(profile, candidate,
                 (_, existing) => existing.IsValueCreated && existing.Value.IsCompleted ? candidate : existing);
             var task = entry.Value;
@@ -153,28 +152,47 @@ namespace YtOAuth.Engine.Tokens
             return Util.WaitAsync(task, cancellationToken);
         }
 
-        private async Task<TokenRecord> RefreshUnderLockAsync(string profile, TimeSpan margin, bool force)
+        private async Task<TokenRecord> RefreshUnderLockAsync(string profile, TimeSpan minimumValidity, bool force)
         {
             // Deliberately not cancellable by any one caller; bounded by the HTTP timeout and the lock timeout.
             var refreshed = false;
             var record = await UpdateAsync(profile, async current =>
             {
                 var record = current ?? throw EngineErrors.NotConnected(profile, store.Description);
-                if (!force && record.HasAccessTokenValidFor(clock.UtcNow, margin))
+                if (!force && record.HasAccessTokenValidFor(clock.UtcNow, record.RefreshMargin(minimumValidity, refreshSkew)))
                 {
                     return null; // another caller or process refreshed while this one waited for the lock
                 }
 
+                // Say that a refresh is in flight before asking for it: if this process dies after a rotating server
+                // replaced the refresh token but before the new one is written, the next invalid_grant can say so.
+                var interrupted = record.RefreshStartedUtc;
+                record.RefreshStartedUtc = clock.UtcNow;
+                await store.WriteAsync(record, CancellationToken.None).ConfigureAwait(false);
                 TokenGrant grant;
                 try
                 {
                     grant = await tokens.RefreshAsync(record.ToClient(), record.RefreshToken, CancellationToken.None).ConfigureAwait(false);
                 }
-                catch (YtOAuthException e) when (e.Code == ErrorCode.GrantInvalid)
+                catch (YtOAuthException e)
                 {
-                    throw DiagnoseInvalidGrant(record, e);
+                    // The server answered, so the refresh is over, not cut off. Without an answer (a timeout, a dropped
+                    // connection) it may have rotated the token all the same: then the mark stays.
+                    if (e.Code != ErrorCode.NetworkError)
+                    {
+                        record.RefreshStartedUtc = interrupted;
+                        await store.WriteAsync(record, CancellationToken.None).ConfigureAwait(false);
+                    }
+
+                    if (e.Code == ErrorCode.GrantInvalid)
+                    {
+                        throw DiagnoseInvalidGrant(record, interrupted, e);
+                    }
+
+                    throw;
                 }
 
+                record.RefreshStartedUtc = null;
                 record.AccessToken = grant.AccessToken;
                 record.AccessTokenExpiresUtc = grant.ExpiresUtc;
                 record.LastRefreshUtc = clock.UtcNow;
@@ -199,11 +217,14 @@ namespace YtOAuth.Engine.Tokens
             return record!;
         }
 
-        private YtOAuthException DiagnoseInvalidGrant(TokenRecord record, Exception inner)
+        private YtOAuthException DiagnoseInvalidGrant(TokenRecord record, DateTime? interruptedUtc, Exception inner)
         {
             var age = clock.UtcNow - record.ConsentUtc;
             var days = (int)Math.Floor(age.TotalDays);
-            var cause = age >= TimeSpan.FromDays(6.9) && age < TimeSpan.FromDays(8)
+            var cause = interruptedUtc.HasValue
+                ? "A refresh of this grant was cut off at " + interruptedUtc.Value.ToString("u", CultureInfo.InvariantCulture) + " (the process ended while waiting for the token endpoint). " +
+                  "If the server rotates refresh tokens, it had already replaced the stored one and now refuses it; otherwise the grant was revoked or expired since."
+                : age >= TimeSpan.FromDays(6.9) && age < TimeSpan.FromDays(8)
                 ? "The consent is " + days + " days old, and Google expires refresh tokens after 7 days for apps whose OAuth consent screen is in Testing. " +
                   "Publish the app (Google Cloud Console > OAuth consent screen > Publish app), then connect again."
                 : "Likely causes: access was removed at https://myaccount.google.com/permissions, the grant went unused for 6 months, " +

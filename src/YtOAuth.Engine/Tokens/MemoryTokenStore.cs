@@ -19,7 +19,7 @@ namespace YtOAuth.Engine.Tokens
 
         /// <inheritdoc />
         public Task<TokenRecord?> ReadAsync(string profile, CancellationToken cancellationToken) =>
-            Task.FromResult(records.TryGetValue(profile, out var json) ? TokenRecord.Deserialize(json) : null);
+            Task.FromResult(records.TryGetValue(profile, out var json) ? TokenRecord.Deserialize(json, profile) : null);
 
         /// <inheritdoc />
         public Task WriteAsync(TokenRecord record, CancellationToken cancellationToken)

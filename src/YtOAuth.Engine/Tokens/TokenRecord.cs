@@ -41,6 +41,13 @@ namespace YtOAuth.Engine.Tokens
         /// <summary>When the access token was last refreshed (UTC).</summary>
         [JsonProperty("last_refresh_utc")] public DateTime? LastRefreshUtc { get; set; }
 
+        /// <summary>
+        /// Set while a refresh is in flight (written before the token endpoint is called, cleared with the new tokens):
+        /// found set later, it means a refresh was cut off, and a server that rotates refresh tokens may have spent the
+        /// stored one.
+        /// </summary>
+        [JsonProperty("refresh_started_utc")] public DateTime? RefreshStartedUtc { get; set; }
+
         /// <summary>Endpoint addresses the grant belongs to.</summary>
         [JsonProperty("endpoints")] public StoredEndpoints Endpoints { get; set; } = StoredEndpoints.From(GoogleEndpoints.Google);
 
@@ -59,33 +66,59 @@ namespace YtOAuth.Engine.Tokens
         /// <summary>The client this record was granted to.</summary>
         public OAuthClient ToClient() => new OAuthClient(ClientId, ClientSecret, Endpoints.ToEndpoints(), "profile '" + Profile + "'");
 
+        /// <summary>
+        /// How early to refresh: <paramref name="skew"/>, or half the token's lifetime when that is shorter (a server
+        /// issuing 2-second or 5-minute tokens would otherwise see a refresh on every call), and never less than
+        /// <paramref name="minimumValidity"/>.
+        /// </summary>
+        public TimeSpan RefreshMargin(TimeSpan minimumValidity, TimeSpan skew)
+        {
+            var lifetime = AccessTokenExpiresUtc.HasValue ? AccessTokenExpiresUtc.Value - (LastRefreshUtc ?? ConsentUtc) : TimeSpan.Zero;
+            var margin = lifetime > TimeSpan.Zero && lifetime.Ticks / 2 < skew.Ticks ? TimeSpan.FromTicks(lifetime.Ticks / 2) : skew;
+            return minimumValidity > margin ? minimumValidity : margin;
+        }
+
         /// <summary>Whether the access token stays valid for at least <paramref name="margin"/> after <paramref name="nowUtc"/>.</summary>
         public bool HasAccessTokenValidFor(DateTime nowUtc, TimeSpan margin) =>
             !string.IsNullOrEmpty(AccessToken) && AccessTokenExpiresUtc.HasValue && AccessTokenExpiresUtc.Value - margin > nowUtc;
 
         /// <summary>A deep copy.</summary>
-        public TokenRecord Clone() => Deserialize(Serialize());
+        public TokenRecord Clone() => Deserialize(Serialize(), Profile);
 
         /// <summary>The stored JSON form.</summary>
         public string Serialize() => JsonConvert.SerializeObject(this, Formatting.Indented);
 
-        /// <summary>Reads the stored JSON form; <paramref name="source"/> names it in errors.</summary>
-        public static TokenRecord Deserialize(string json, string source = "token record")
+        /// <summary>
+        /// Reads the stored JSON form of <paramref name="profile"/>'s record; <paramref name="source"/> names it in
+        /// errors. The store's key is the profile: a different name inside the record is ignored, so refreshing one
+        /// profile can never write another. Every field is checked here, so a damaged record is one clear error
+        /// instead of a failure later.
+        /// </summary>
+        public static TokenRecord Deserialize(string json, string profile, string source = "token record")
         {
             TokenRecord? record;
             try
             {
-                record = JsonConvert.DeserializeObject<TokenRecord>(json, new JsonSerializerSettings { DateTimeZoneHandling = DateTimeZoneHandling.Utc });
+                record = JsonConvert.DeserializeObject<TokenRecord>(json, new JsonSerializerSettings { DateTimeZoneHandling = DateTimeZoneHandling.Utc, DateParseHandling = DateParseHandling.DateTime });
             }
-            catch (JsonException)
+            catch (Exception e) when (e is JsonException || e is ArgumentException || e is FormatException || e is InvalidCastException || e is OverflowException)
             {
-                record = null;
+                throw Damaged(source, "it is not valid JSON of a YtOAuth record");
             }
 
             if (record == null || string.IsNullOrEmpty(record.ClientId) || string.IsNullOrEmpty(record.RefreshToken))
             {
-                throw new YtOAuthException(ErrorCode.StoreError,
-                    "The stored " + source + " is not a YtOAuth token record or is damaged. Remove it and connect again.", source);
+                throw Damaged(source, "it has no client id or refresh token");
+            }
+
+            record.Profile = profile;
+            record.Scopes = (record.Scopes ?? new string[0]).Where(s => !string.IsNullOrEmpty(s)).ToArray();
+            record.ClientSecret = record.ClientSecret ?? string.Empty;
+            // Records from before endpoints were kept belong to Google's.
+            record.Endpoints = record.Endpoints ?? StoredEndpoints.From(GoogleEndpoints.Google);
+            if (!record.Endpoints.IsValid())
+            {
+                throw Damaged(source, "one of its endpoint addresses is not an absolute http(s) URL");
             }
 
             Diagnostics.Redactor.Register(record.ClientSecret);
@@ -93,6 +126,9 @@ namespace YtOAuth.Engine.Tokens
             Diagnostics.Redactor.Register(record.AccessToken);
             return record;
         }
+
+        private static YtOAuthException Damaged(string source, string why) =>
+            new YtOAuthException(ErrorCode.StoreError, "The stored " + source + " is damaged (" + why + "); it was left as it is. Remove it and connect again.", source);
 
         /// <summary>Names the profile, account and scopes; never a secret.</summary>
         public override string ToString() =>
@@ -125,6 +161,10 @@ namespace YtOAuth.Engine.Tokens
             YouTubeData = e.YouTubeData.AbsoluteUri,
             Analytics = e.Analytics.AbsoluteUri,
         };
+
+        /// <summary>Whether every address is an absolute http or https URL.</summary>
+        public bool IsValid() => new[] { Authorization, Token, Revocation, Device, YouTubeData, Analytics }.All(a =>
+            Uri.TryCreate(a, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp));
 
         /// <summary>Back to endpoints.</summary>
         public GoogleEndpoints ToEndpoints() => new GoogleEndpoints(new Uri(Authorization), new Uri(Token), new Uri(Revocation),

@@ -51,7 +51,7 @@ namespace YtOAuth.Hosting
             var result = Invoke(ps => ps.AddCommand("Get-Secret").AddParameter("Name", name).AddParameter("Vault", vault).AddParameter("AsPlainText")
                 .AddParameter("ErrorAction", "Stop"));
             var json = result.Output.Select(o => o?.BaseObject as string).FirstOrDefault(s => s != null);
-            return Task.FromResult(json == null ? null : TokenRecord.Deserialize(json, "secret '" + name + "' in vault '" + vault + "'"));
+            return Task.FromResult(json == null ? null : TokenRecord.Deserialize(json, profile, "secret '" + name + "' in vault '" + vault + "'"));
         }
 
         public Task WriteAsync(TokenRecord record, CancellationToken cancellationToken)
@@ -90,7 +90,7 @@ namespace YtOAuth.Hosting
         public Task<IDisposable> LockAsync(string profile, CancellationToken cancellationToken)
         {
             var folder = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "YtOAuth", "locks");
-            Directory.CreateDirectory(folder);
+            FileLock.EnsurePrivateFolder(folder);
             return FileLock.AcquireAsync(Path.Combine(folder, Safe(VaultName) + "." + ProfileName.Validate(profile) + ".lock"), FileLock.DefaultTimeout, cancellationToken);
         }
 
