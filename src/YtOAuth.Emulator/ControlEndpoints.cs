@@ -19,6 +19,7 @@ internal static class ControlEndpoints
         app.MapPost("/emulator/expire-access-tokens", () => { emulator.ExpireAccessTokens(); return Results.NoContent(); });
         app.MapPost("/emulator/stop", () => { emulator.RequestStop(); return Results.NoContent(); });
         // POST /emulator/faults?target=YouTube&status=403&reason=quotaExceeded&retryAfter=120&count=4&html=true&drop=true&delayMs=500
+        // (&body=...&contentType=... answers with exactly that body)
         app.MapPost("/emulator/faults", (Delegate)((HttpContext context) =>
         {
             var q = context.Request.Query;
@@ -33,7 +34,9 @@ internal static class ControlEndpoints
                 Delay: TimeSpan.FromMilliseconds(int.TryParse(q["delayMs"], out var delay) ? delay : 0),
                 DropConnection: q["drop"] == "true",
                 HtmlBody: q["html"] == "true",
-                Reason: q.ContainsKey("reason") ? q["reason"].ToString() : null);
+                Reason: q.ContainsKey("reason") ? q["reason"].ToString() : null,
+                Body: q.ContainsKey("body") ? q["body"].ToString() : null,
+                ContentType: q.ContainsKey("contentType") ? q["contentType"].ToString() : "application/json; charset=utf-8");
             var count = int.TryParse(q["count"], out var n) && n > 0 ? n : 1;
             for (var i = 0; i < count; i++)
             {

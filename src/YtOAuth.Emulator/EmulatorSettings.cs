@@ -35,8 +35,11 @@ public enum FaultTarget { Token, Revoke, DeviceCode, YouTube, Analytics }
 
 /// <summary>A misbehaviour the next call to an endpoint shows instead of (or before) its normal answer.</summary>
 public sealed record Fault(int Status = 0, int? RetryAfterSeconds = null, TimeSpan Delay = default, bool DropConnection = false, bool HtmlBody = false, int AfterCalls = 0,
-    string? Reason = null)
+    string? Reason = null, string? Body = null, string ContentType = "application/json; charset=utf-8")
 {
+    /// <summary>This exact answer instead of the real one: a broken or hostile server's.</summary>
+    public static Fault Raw(int status, string body, string contentType = "application/json; charset=utf-8") => new(status, Body: body, ContentType: contentType);
+
     /// <summary>HTTP 500.</summary>
     public static Fault ServerError => new(500);
     /// <summary>HTTP 503 with Retry-After.</summary>

@@ -193,6 +193,14 @@ public sealed class GoogleEmulator : IAsyncDisposable
             return true;
         }
 
+        if (fault.Body != null)
+        {
+            context.Response.StatusCode = fault.Status == 0 ? 200 : fault.Status;
+            context.Response.ContentType = fault.ContentType;
+            await context.Response.WriteAsync(fault.Body);
+            return true;
+        }
+
         if (fault.Status == 0)
         {
             return false; // only slow

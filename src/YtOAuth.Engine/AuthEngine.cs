@@ -119,7 +119,18 @@ namespace YtOAuth.Engine
                 EngineLog.Warning("Google already considered the grant of profile '" + profile + "' invalid; removing it locally.");
             }
 
-            await grants.ForgetAsync(profile, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await grants.ForgetAsync(profile, cancellationToken).ConfigureAwait(false);
+            }
+            catch (YtOAuthException e) when (e.Code == ErrorCode.StoreError)
+            {
+                // The grant is dead at Google already; only the local copy is left, and saying so matters more than the I/O detail.
+                throw new YtOAuthException(ErrorCode.StoreError,
+                    "The grant of profile '" + profile + "' was revoked at Google, but its stored copy could not be removed here: " + e.Message +
+                    " It no longer works; remove it once the store can be written.", profile, e);
+            }
+
             return revoked;
         }
 

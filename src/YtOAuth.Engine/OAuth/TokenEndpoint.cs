@@ -175,7 +175,7 @@ namespace YtOAuth.Engine.OAuth
             var refreshToken = Text(body, "refresh_token", uri);
             Diagnostics.Redactor.Register(refreshToken);
             var lifetime = Seconds(body, "expires_in", uri) ?? 3600;
-            if (lifetime <= 0 || TimeSpan.FromSeconds(lifetime) > MaxLifetime)
+            if (lifetime <= 0 || lifetime > MaxLifetime.TotalSeconds)
             {
                 throw Malformed(uri, "gave the access token a lifetime of " + lifetime + " seconds, which no token has");
             }

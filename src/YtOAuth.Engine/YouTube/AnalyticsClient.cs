@@ -108,13 +108,22 @@ namespace YtOAuth.Engine.YouTube
             {
                 int? ask = query.MaxResults.HasValue ? Math.Min(PageSize, query.MaxResults.Value - rows.Count) : (int?)null;
                 var json = await api.GetAsync(baseUri, "reports?" + QueryString(query, index, ask), query.Ids, 0, cancellationToken).ConfigureAwait(false);
-                columns = columns ?? ((json["columnHeaders"] as JArray) ?? new JArray()).OfType<JObject>()
-                    .Select(h => new AnalyticsColumn((string?)h["name"] ?? "column", (string?)h["columnType"] ?? "METRIC", (string?)h["dataType"] ?? "FLOAT"))
-                    .ToList();
-                var page = (json["rows"] as JArray)?.OfType<JArray>().ToList() ?? new List<JArray>();
-                foreach (var row in page)
+                List<JArray> page;
+                try
                 {
-                    rows.Add(columns.Select((c, i) => c.Convert(i < row.Count ? row[i] : null)).ToArray());
+                    columns = columns ?? ((json["columnHeaders"] as JArray) ?? new JArray()).OfType<JObject>()
+                        .Select(h => new AnalyticsColumn((string?)h["name"] ?? "column", (string?)h["columnType"] ?? "METRIC", (string?)h["dataType"] ?? "FLOAT"))
+                        .ToList();
+                    page = (json["rows"] as JArray)?.OfType<JArray>().ToList() ?? new List<JArray>();
+                    foreach (var row in page)
+                    {
+                        rows.Add(columns.Select((c, i) => c.Convert(i < row.Count ? row[i] : null)).ToArray());
+                    }
+                }
+                catch (Exception e) when (e is InvalidOperationException || e is FormatException || e is ArgumentException || e is InvalidCastException || e is OverflowException)
+                {
+                    throw new YtOAuthException(ErrorCode.ServerError,
+                        "The Analytics report could not be read (" + e.Message.TrimEnd('.') + "), so it was not used. This is the server's fault; try again later.", query.Ids, e);
                 }
 
                 // A full page when more are wanted means there may be more; a short one means the end.

@@ -10,7 +10,7 @@ namespace YtOAuth.Engine.YouTube
     {
         internal Playlist(JObject item)
         {
-            Id = (string)item["id"]!;
+            Id = Json.Id(item);
             Title = (string?)item["snippet"]?["title"] ?? string.Empty;
             Description = (string?)item["snippet"]?["description"] ?? string.Empty;
             ChannelId = (string?)item["snippet"]?["channelId"];
@@ -49,7 +49,7 @@ namespace YtOAuth.Engine.YouTube
     {
         internal PlaylistItem(JObject item)
         {
-            Id = (string)item["id"]!;
+            Id = Json.Id(item);
             PlaylistId = (string?)item["snippet"]?["playlistId"] ?? string.Empty;
             Position = (int?)item["snippet"]?["position"];
             Title = (string?)item["snippet"]?["title"] ?? string.Empty;
@@ -85,7 +85,7 @@ namespace YtOAuth.Engine.YouTube
     {
         internal Channel(JObject item)
         {
-            Id = (string)item["id"]!;
+            Id = Json.Id(item);
             Title = (string?)item["snippet"]?["title"] ?? string.Empty;
             CustomUrl = (string?)item["snippet"]?["customUrl"];
             UploadsPlaylistId = (string?)item["contentDetails"]?["relatedPlaylists"]?["uploads"];
@@ -171,6 +171,10 @@ namespace YtOAuth.Engine.YouTube
 
     internal static class Json
     {
+        /// <summary>An item's id; an item without one is the server's error.</summary>
+        public static string Id(JObject item) =>
+            item["id"] is JValue { Type: JTokenType.String } id && ((string?)id)?.Length > 0 ? (string)id! : throw new InvalidOperationException("an item without an id");
+
         public static DateTimeOffset? Date(JToken? token)
         {
             if (token == null || token.Type == JTokenType.Null)

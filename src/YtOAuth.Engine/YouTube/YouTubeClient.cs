@@ -79,7 +79,7 @@ namespace YtOAuth.Engine.YouTube
                         var json = await api.GetAsync(await BaseAsync(cancellationToken).ConfigureAwait(false),
                             "playlists?part=snippet,status,contentDetails&maxResults=" + PageSize + "&id=" + Uri.EscapeDataString(string.Join(",", chunk)) + "&fields=" + Uri.EscapeDataString(PlaylistFields),
                             string.Join(",", chunk), 1, cancellationToken).ConfigureAwait(false);
-                        var items = Items(json).Select(i => new Playlist(i)).ToList();
+                        var items = Read(json, string.Join(",", chunk), j => Items(j).Select(i => new Playlist(i)).ToList());
                         foreach (var missing in chunk.Except(items.Select(p => p.Id)))
                         {
                             // Google omits unknown ids; say so instead of dropping them silently.
@@ -108,9 +108,10 @@ namespace YtOAuth.Engine.YouTube
 
                 var filter = query.ChannelId != null ? "channelId=" + Uri.EscapeDataString(query.ChannelId) : "mine=true";
                 var target = query.ChannelId ?? "mine";
-                await foreach (var item in PagesAsync("playlists?part=snippet,status,contentDetails&" + filter, PlaylistFields, target, "playlists", query.Limit, query.OnTotal, cancellationToken).ConfigureAwait(false))
+                await foreach (var playlist in PagesAsync("playlists?part=snippet,status,contentDetails&" + filter, PlaylistFields, target, "playlists", i => new Playlist(i),
+                                   query.Limit, query.OnTotal, cancellationToken).ConfigureAwait(false))
                 {
-                    yield return new Playlist(item);
+                    yield return playlist;
                 }
             }
             finally
@@ -142,9 +143,10 @@ namespace YtOAuth.Engine.YouTube
 
             try
             {
-                await foreach (var item in PagesAsync("playlistItems?part=snippet,contentDetails,status&playlistId=" + Uri.EscapeDataString(playlistId), ItemFields, playlistId, "items", limit, onTotal, cancellationToken).ConfigureAwait(false))
+                await foreach (var item in PagesAsync("playlistItems?part=snippet,contentDetails,status&playlistId=" + Uri.EscapeDataString(playlistId), ItemFields, playlistId, "items",
+                                   i => new PlaylistItem(i), limit, onTotal, cancellationToken).ConfigureAwait(false))
                 {
-                    yield return new PlaylistItem(item);
+                    yield return item;
                 }
             }
             finally
@@ -161,8 +163,7 @@ namespace YtOAuth.Engine.YouTube
                 var json = await api.GetAsync(await BaseAsync(cancellationToken).ConfigureAwait(false),
                     "channels?part=snippet,contentDetails&mine=true&fields=" + Uri.EscapeDataString("items(id,snippet(title,customUrl),contentDetails/relatedPlaylists/uploads)"),
                     "mine", 1, cancellationToken).ConfigureAwait(false);
-                var item = Items(json).FirstOrDefault();
-                return item == null ? null : new Channel(item);
+                return Read(json, "mine", j => Items(j).Select(i => new Channel(i)).FirstOrDefault());
             }
             finally
             {
@@ -170,7 +171,7 @@ namespace YtOAuth.Engine.YouTube
             }
         }
 
-        private async IAsyncEnumerable<JObject> PagesAsync(string path, string fields, string target, string noun, int? limit, Action<int>? onTotal,
+        private async IAsyncEnumerable<T> PagesAsync<T>(string path, string fields, string target, string noun, Func<JObject, T> make, int? limit, Action<int>? onTotal,
             [EnumeratorCancellation] CancellationToken cancellationToken)
         {
             var baseUri = await BaseAsync(cancellationToken).ConfigureAwait(false);
@@ -195,11 +196,12 @@ namespace YtOAuth.Engine.YouTube
                     target, 1, cancellationToken).ConfigureAwait(false);
                 if (total < 0)
                 {
-                    total = (int?)json["pageInfo"]?["totalResults"] ?? 0;
+                    total = Read(json, target, j => (int?)j["pageInfo"]?["totalResults"] ?? 0);
                     onTotal?.Invoke(total);
                 }
 
-                foreach (var item in Items(json))
+                // The whole page is read before any of it is handed out: a broken page is one clear error, not half a list.
+                foreach (var item in Read(json, target, j => Items(j).Select(make).ToList()))
                 {
                     cancellationToken.ThrowIfCancellationRequested(); // a stop is prompt, not a page later
                     seen++;
@@ -210,7 +212,8 @@ namespace YtOAuth.Engine.YouTube
                     }
                 }
 
-                pageToken = (string?)json["nextPageToken"];
+                pageToken = Read(json, target, j => j["nextPageToken"] is JValue { Type: JTokenType.String } token ? (string?)token : j["nextPageToken"] == null ? null
+                    : throw new InvalidOperationException("a nextPageToken that is not text"));
                 if (pageToken != null && total > 0)
                 {
                     EngineLog.Progress("Listing " + noun + ": " + seen + " of " + total, (int)Math.Min(99, seen * 100L / total));
@@ -235,6 +238,32 @@ namespace YtOAuth.Engine.YouTube
             return Task.CompletedTask;
         }
 
-        private static IEnumerable<JObject> Items(JObject json) => (json["items"] as JArray)?.OfType<JObject>() ?? Enumerable.Empty<JObject>();
+        /// <summary>The items of a list answer: none when absent (Google leaves out empty lists); anything but a list of objects is the server's error.</summary>
+        private static IEnumerable<JObject> Items(JObject json)
+        {
+            var items = json["items"];
+            if (items == null || items.Type == JTokenType.Null)
+            {
+                return Enumerable.Empty<JObject>();
+            }
+
+            return items is JArray array && array.All(i => i is JObject)
+                ? array.Cast<JObject>()
+                : throw new InvalidOperationException("items that are not a list of objects");
+        }
+
+        /// <summary>Reads from an answer; a field of the wrong shape or type is YouTube's error, said plainly, never a crash.</summary>
+        private static T Read<T>(JObject json, string target, Func<JObject, T> read)
+        {
+            try
+            {
+                return read(json);
+            }
+            catch (Exception e) when (e is InvalidOperationException || e is FormatException || e is ArgumentException || e is InvalidCastException || e is OverflowException)
+            {
+                throw new YtOAuthException(ErrorCode.ServerError,
+                    "YouTube's answer for '" + target + "' could not be read (" + e.Message.TrimEnd('.') + "), so it was not used. This is the server's fault; try again later.", target, e);
+            }
+        }
     }
 }
