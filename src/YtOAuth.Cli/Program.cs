@@ -23,7 +23,7 @@ public static class Program
           demo        [--auto-approve] [--no-browser]   the whole flow against the built-in Google emulator
           connect     --client-secret FILE [--scope ReadOnly,Analytics] [--device] [--no-browser] [--timeout SEC] [--force]
           token       [--force-refresh] [--min-validity SEC]   prints a valid access token
-          playlists   [--channel ID | --id ID,ID] [--first N] [--api-key KEY]
+          playlists   [--channel ID | --id ID,ID] [--first N]   (public data without sign-in: YTOAUTH_API_KEY=KEY)
           analytics   --start yyyy-MM-dd --end yyyy-MM-dd --metrics views[,..] [--dimensions day[,..]] [--max N]
           revoke      revokes at Google and forgets the grant
           disconnect  forgets the grant here only (it stays valid at Google)
@@ -95,7 +95,8 @@ public static class Program
 
             case "playlists":
             {
-                var key = options.Get("api-key");
+                // The key from the environment keeps it out of the process list; --api-key still works for a quick try.
+                var key = options.Get("api-key") ?? Environment.GetEnvironmentVariable("YTOAUTH_API_KEY");
                 var youtube = key == null ? engine.YouTube(profile) : engine.YouTubeWithApiKey(key, GoogleEndpoints.Resolve(options.Get("endpoint-base")));
                 var query = new PlaylistQuery { ChannelId = options.Get("channel"), Ids = options.Get("id")?.Split(','), Limit = options.Int("first") };
                 query.Mine = query.ChannelId == null && query.Ids == null;

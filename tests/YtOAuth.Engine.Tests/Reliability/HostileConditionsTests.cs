@@ -141,6 +141,21 @@ public class HostileConditionsTests
         }
     }
 
+    [Fact]
+    public async Task The_CLI_takes_the_API_key_from_the_environment_so_the_process_list_never_shows_it()
+    {
+        await using var env = await TestEnvironment.StartAsync();
+        using var cli = Cli.Start(new System.Collections.Generic.Dictionary<string, string> { ["YTOAUTH_API_KEY"] = env.Google.Data.ApiKey },
+            "playlists", "--channel", env.Google.Data.OtherChannelId, "--endpoint-base", env.Google.BaseUri.AbsoluteUri, "--store", Path.Combine(env.Folder, "tokens"));
+        var output = await cli.StandardOutput.ReadToEndAsync();
+        var errors = await cli.StandardError.ReadToEndAsync();
+        await cli.WaitForExitAsync();
+
+        Assert.True(cli.ExitCode == 0, errors);
+        Assert.Equal(env.Google.Data.OtherPlaylists.Count, output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.DoesNotContain(env.Google.Data.ApiKey, output + errors);
+    }
+
     private static void Run(string command, params string[] arguments)
     {
         using var process = Process.Start(new ProcessStartInfo(command) { ArgumentList = { arguments[0], arguments[1] }, RedirectStandardError = true })!;

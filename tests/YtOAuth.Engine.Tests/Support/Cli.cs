@@ -26,9 +26,17 @@ public static class Cli
         }
     }
 
-    public static Process Start(params string[] args)
+    public static Process Start(params string[] args) => Start(null, args);
+
+    /// <summary>Starts the CLI with extra environment variables.</summary>
+    public static Process Start(System.Collections.Generic.IDictionary<string, string>? environment, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var pair in environment ?? new System.Collections.Generic.Dictionary<string, string>())
+        {
+            info.Environment[pair.Key] = pair.Value;
+        }
+
         info.ArgumentList.Add(DllPath);
         foreach (var arg in args)
         {

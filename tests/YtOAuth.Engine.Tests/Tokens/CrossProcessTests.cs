@@ -8,6 +8,7 @@ using Xunit;
 
 namespace YtOAuth.Engine.Tests.Tokens;
 
+[Collection("Processes")] // real child processes: not beside the reliability runs
 public class CrossProcessTests
 {
     private static async Task<(TestEnvironment Env, string StoreFolder)> ExpiredGrantAsync(TimeSpan tokenDelay)
