@@ -40,7 +40,7 @@ internal static class Connected
     {
         var google = await GoogleEmulator.StartAsync(new EmulatorSettings { AutoApprove = true, DailyQuota = long.MaxValue }, new YouTubeDataOptions { PlaylistCount = playlists });
         var engine = new AuthEngine(new AuthEngineOptions { Browser = new RedirectFollower() });
-        var client = ClientSecretFile.Parse(google.ClientSecretJson(), "emulator", GoogleEndpoints.ForBaseUri(google.BaseUri));
+        var client = ClientSecretFile.Parse(google.ClientSecretJson(), "emulator", new EndpointChoices { Base = google.BaseUri });
         await engine.ConnectAsync(client, new ConnectOptions(), CancellationToken.None);
         return (google, engine);
     }

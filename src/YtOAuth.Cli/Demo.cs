@@ -32,7 +32,7 @@ internal static class Demo
             {
                 Store = store, Browser = browser,
             });
-            var client = ClientSecretFile.Load(secretFile, GoogleEndpoints.ForBaseUri(google.BaseUri));
+            var client = ClientSecretFile.Load(secretFile, new EndpointChoices { Base = google.BaseUri });
             Console.WriteLine("2. Signing in: open the URL below, tick the scopes and press Allow (the emulator's consent page stands in for Google's).");
             var result = await engine.ConnectAsync(client, new ConnectOptions
             {

@@ -30,6 +30,7 @@ public static class Program
           profiles    lists stored grants (no secrets)
         Common: --store DIR (required: where grants are kept, as 0600 files)  --profile NAME (default: default)  --verbose
                 --endpoint-base URL (or YTOAUTH_ENDPOINT_BASE): send every request to this host instead of Google
+                connect also takes --authorization-endpoint, --token-endpoint, --revocation-endpoint, --device-endpoint, --api-base URL
         """;
 
     public static async Task<int> Main(string[] args)
@@ -78,7 +79,7 @@ public static class Program
             case "connect":
             {
                 var client = ClientSecretFile.Load(options.Get("client-secret") ?? throw new YtOAuthException(ErrorCode.InvalidArgument, "connect needs --client-secret FILE."),
-                    GoogleEndpoints.Resolve(options.Get("endpoint-base")));
+                    Choices(options));
                 var connect = ConnectOptions(options, profile);
                 var result = options.Has("device")
                     ? await engine.ConnectWithDeviceCodeAsync(client, connect, cancellationToken)
@@ -161,6 +162,21 @@ public static class Program
                                               " --profile " + remedy.Profile + " to forget the grant here only.",
             _ => null,
         };
+    }
+
+    /// <summary>The endpoints named by flags (or YTOAUTH_ENDPOINT_BASE); the engine decides the rest, as for the module.</summary>
+    internal static EndpointChoices Choices(Options options)
+    {
+        var choices = EndpointChoices.FromBase(options.Get("endpoint-base"));
+        Uri? Flag(string name) => options.Get(name) is { } value ? EndpointChoices.Checked(value, "--" + name) : null;
+        var api = Flag("api-base") is { } apiBase ? GoogleEndpoints.ForBaseUri(apiBase) : null;
+        choices.Authorization = Flag("authorization-endpoint");
+        choices.Token = Flag("token-endpoint");
+        choices.Revocation = Flag("revocation-endpoint");
+        choices.DeviceAuthorization = Flag("device-endpoint");
+        choices.YouTubeData = api?.YouTubeData;
+        choices.Analytics = api?.Analytics;
+        return choices;
     }
 
     internal static ConnectOptions ConnectOptions(Options options, string profile) => new()

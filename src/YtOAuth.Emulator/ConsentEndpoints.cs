@@ -44,10 +44,10 @@ internal static class ConsentEndpoints
         }
 
         var redirect = q["redirect_uri"].ToString();
-        if (!Uri.TryCreate(redirect, UriKind.Absolute, out var redirectUri) || redirectUri.Scheme != "http" ||
-            !(redirectUri.Host is "127.0.0.1" or "[::1]" or "localhost"))
+        if (!Uri.TryCreate(redirect, UriKind.Absolute, out var redirectUri) || !client.AllowsRedirect(redirectUri))
         {
-            return ErrorPage(400, "redirect_uri_mismatch", "Desktop clients must redirect to a loopback address (http://127.0.0.1:port).");
+            return ErrorPage(400, "redirect_uri_mismatch", "The redirect URI is not registered for this client: a loopback address on any port, with a registered path (" +
+                string.Join(", ", client.RedirectUris) + ").");
         }
 
         if (q["response_type"] != "code")
@@ -104,7 +104,7 @@ internal static class ConsentEndpoints
         var ticked = form["scope"].Select(s => s!).Where(consent.Scopes.Contains).ToArray();
         if (form["decision"] != "allow" || ticked.Length == 0)
         {
-            return Results.Redirect(Append(consent.RedirectUri, ("error", "access_denied"), ("state", consent.State)));
+            return Results.Redirect(Append(consent.RedirectUri, ("error", "access_denied"), ("state", consent.State), ("iss", Iss(emulator))));
         }
 
         return Results.Redirect(IssueCodeRedirect(emulator, consent, ticked));
@@ -115,8 +115,16 @@ internal static class ConsentEndpoints
         var code = emulator.State.Remember(OAuthState.NewToken("4/code-"));
         emulator.State.Codes[code] = new IssuedCode(consent, granted, emulator.State.Now.AddMinutes(10));
         // Google adds keys such as authuser and prompt; clients must ignore what they do not know.
-        return Append(consent.RedirectUri, ("state", consent.State), ("code", code), ("scope", string.Join(" ", granted)), ("authuser", "0"), ("prompt", "consent"));
+        return Append(consent.RedirectUri, ("state", consent.State), ("code", code), ("scope", string.Join(" ", granted)), ("authuser", "0"), ("prompt", "consent"), ("iss", Iss(emulator)));
     }
+
+    private static string? Iss(GoogleEmulator emulator) => emulator.Settings.IssuerInResponses switch
+    {
+        null => null,
+        "self" => emulator.Issuer,
+        var other => other,
+    };
+
     internal static Task Json(HttpContext context, int status, object body)
     {
         context.Response.StatusCode = status;

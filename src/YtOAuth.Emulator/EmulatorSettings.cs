@@ -26,6 +26,12 @@ public sealed class EmulatorSettings
     /// <summary>Delay added to every token-endpoint answer (to widen races in concurrency tests).</summary>
     public TimeSpan TokenDelay { get; set; } = TimeSpan.Zero;
 
+    /// <summary>
+    /// Send iss in authorization responses (RFC 9207) and say so in the metadata: its own issuer when "self", any
+    /// other text as given (a mix-up), none when null.
+    /// </summary>
+    public string? IssuerInResponses { get; set; }
+
     /// <summary>Data API units a day before quotaExceeded (Google's default is 10,000).</summary>
     public long DailyQuota { get; set; } = 10_000;
 }

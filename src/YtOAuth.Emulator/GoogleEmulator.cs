@@ -62,6 +62,21 @@ public sealed class GoogleEmulator : IAsyncDisposable
     /// <summary>A registered "TVs and Limited Input devices" client.</summary>
     public EmulatedClient DeviceClient { get; }
 
+    /// <summary>Registers another Desktop client with these redirect URIs (a registration with a path of its own, say).</summary>
+    public EmulatedClient AddDesktopClient(params string[] redirectUris)
+    {
+        var client = new EmulatedClient("1234567890-" + OAuthState.NewToken("", 6).ToLowerInvariant() + ".apps.googleusercontent.com", "GOCSPX-" + OAuthState.NewToken("", 12), false)
+        {
+            RedirectUris = redirectUris,
+        };
+        State.Clients[client.ClientId] = client;
+        State.Remember(client.ClientSecret);
+        return client;
+    }
+
+    /// <summary>Its issuer identifier: its address without the trailing slash.</summary>
+    public string Issuer => BaseUri.AbsoluteUri.TrimEnd('/');
+
     /// <summary>The emulator's idea of now.</summary>
     public DateTime UtcNow => State.Now;
 
@@ -161,7 +176,7 @@ public sealed class GoogleEmulator : IAsyncDisposable
                 token_uri = BaseUri + "token",
                 auth_provider_x509_cert_url = "https://www.googleapis.com/oauth2/v1/certs",
                 client_secret = client.ClientSecret,
-                redirect_uris = new[] { "http://localhost" },
+                redirect_uris = client.RedirectUris,
             },
         }, new JsonSerializerOptions { WriteIndented = true });
     }

@@ -8,7 +8,17 @@ using System.Text;
 namespace YtOAuth.Emulator;
 
 /// <summary>An OAuth client the emulator knows.</summary>
-public sealed record EmulatedClient(string ClientId, string ClientSecret, bool IsDeviceClient);
+public sealed record EmulatedClient(string ClientId, string ClientSecret, bool IsDeviceClient)
+{
+    /// <summary>Registered redirect URIs; loopback ones match any port (RFC 8252 7.3), but only their own path.</summary>
+    public string[] RedirectUris { get; init; } = { "http://localhost" };
+
+    /// <summary>Whether a loopback redirect URI asked for matches one registered: any port, the same path.</summary>
+    public bool AllowsRedirect(Uri asked) => RedirectUris.Any(r => Uri.TryCreate(r, UriKind.Absolute, out var registered) &&
+        registered.Scheme == asked.Scheme && IsLoopback(registered) && IsLoopback(asked) && registered.AbsolutePath == asked.AbsolutePath);
+
+    private static bool IsLoopback(Uri uri) => uri.Host is "127.0.0.1" or "[::1]" or "localhost";
+}
 
 /// <summary>A live grant: a refresh token and what it allows.</summary>
 internal sealed class Grant

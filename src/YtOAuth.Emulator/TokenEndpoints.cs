@@ -22,6 +22,21 @@ internal static class TokenEndpoints
         app.MapPost("/token", (HttpContext context) => Token(context, emulator));
         app.MapPost("/revoke", (HttpContext context) => Revoke(context, emulator));
         app.MapPost("/device/code", (HttpContext context) => DeviceCode(context, emulator));
+        // Google publishes its endpoints as OpenID discovery metadata; so does the emulator, under its own address.
+        app.MapGet("/.well-known/openid-configuration", () =>
+        {
+            var issuer = emulator.Issuer;
+            return Results.Json(new
+            {
+                issuer,
+                authorization_endpoint = issuer + "/o/oauth2/v2/auth",
+                token_endpoint = issuer + "/token",
+                revocation_endpoint = issuer + "/revoke",
+                device_authorization_endpoint = issuer + "/device/code",
+                code_challenge_methods_supported = new[] { "plain", "S256" },
+                authorization_response_iss_parameter_supported = emulator.Settings.IssuerInResponses != null,
+            });
+        });
     }
 
     private static async Task Token(HttpContext context, GoogleEmulator emulator)

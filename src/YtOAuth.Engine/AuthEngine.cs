@@ -25,6 +25,7 @@ namespace YtOAuth.Engine
         private readonly TokenEndpoint tokens;
         private readonly GrantManager grants;
         private readonly QuotaLedger quota;
+        private readonly EndpointResolver endpoints;
 
         /// <summary>Creates the engine.</summary>
         public AuthEngine(AuthEngineOptions options)
@@ -34,6 +35,7 @@ namespace YtOAuth.Engine
             tokens = new TokenEndpoint(http, options.Clock);
             grants = new GrantManager(options.Store, tokens, options.Clock, options.RefreshSkew);
             quota = new QuotaLedger(grants, options.Clock);
+            endpoints = new EndpointResolver(http);
         }
 
         /// <summary>The store grants are kept in.</summary>
@@ -43,6 +45,7 @@ namespace YtOAuth.Engine
         public async Task<ConnectResult> ConnectAsync(OAuthClient client, ConnectOptions connect, CancellationToken cancellationToken)
         {
             var profile = ProfileName.Validate(connect.Profile);
+            client = await endpoints.ResolveAsync(client, cancellationToken).ConfigureAwait(false);
             return await ReuseAsync(client, connect, cancellationToken).ConfigureAwait(false)
                 ?? await FinishAsync(client, profile, connect, await LoopbackConsent.RunAsync(client, Attended(connect, "Consent in a browser"), options.Browser, tokens,
                     cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
@@ -56,6 +59,7 @@ namespace YtOAuth.Engine
         {
             var profile = ProfileName.Validate(connect.Profile);
             DeviceConsent.RequireAllowedScopes(connect);
+            client = await endpoints.ResolveAsync(client, cancellationToken).ConfigureAwait(false);
             return await ReuseAsync(client, connect, cancellationToken).ConfigureAwait(false)
                 ?? await FinishAsync(client, profile, connect, await DeviceConsent.RunAsync(client, Attended(connect, "The device sign-in"), tokens, options.Clock,
                     options.Retry.Delay, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
@@ -71,6 +75,7 @@ namespace YtOAuth.Engine
             }
 
             Redactor.Register(refreshToken);
+            client = await endpoints.ResolveAsync(client, cancellationToken).ConfigureAwait(false);
             TokenGrant grant;
             try
             {

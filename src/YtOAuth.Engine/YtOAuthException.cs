@@ -17,6 +17,8 @@ namespace YtOAuth.Engine
         ConsentTimeout,
         /// <summary>The redirect did not carry the state we sent.</summary>
         StateMismatch,
+        /// <summary>The redirect named another issuer than the one asked (RFC 9207).</summary>
+        IssuerMismatch,
         /// <summary>No grant is stored for the profile.</summary>
         NoStoredGrant,
         /// <summary>The refresh token or code is expired or revoked (invalid_grant).</summary>

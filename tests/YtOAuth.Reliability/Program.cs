@@ -55,7 +55,7 @@ public static class Program
         settings.AutoApprove = true;
         var google = await GoogleEmulator.StartAsync(settings);
         var folder = Path.Combine(Path.GetTempPath(), "ytoauth-reliability-" + Guid.NewGuid().ToString("N"));
-        var client = ClientSecretFile.Parse(google.ClientSecretJson(), "emulator", GoogleEndpoints.ForBaseUri(google.BaseUri));
+        var client = ClientSecretFile.Parse(google.ClientSecretJson(), "emulator", new EndpointChoices { Base = google.BaseUri });
         await ConnectAsync(folder, client);
         return (google, folder, client);
     }

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Threading.Tasks;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -16,8 +17,8 @@ namespace YtOAuth.Engine.OAuth
         private static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(5);
         private const string Help = "Download it again from Google Cloud Console (APIs & Services > Credentials > your OAuth client of type 'Desktop app' > Download JSON).";
 
-        /// <summary>Loads and validates the file. <paramref name="endpoints"/> supplies the endpoints the file does not name.</summary>
-        public static OAuthClient Load(string path, GoogleEndpoints? endpoints = null)
+        /// <summary>Loads and validates the file; <paramref name="choices"/> are the endpoints the user named (they win over the file's).</summary>
+        public static OAuthClient Load(string path, EndpointChoices? choices = null)
         {
             if (string.IsNullOrWhiteSpace(path))
             {
@@ -52,11 +53,11 @@ namespace YtOAuth.Engine.OAuth
                     "The file '" + full + "' is larger than " + MaxBytes / 1024 + " KiB, far larger than a client_secret.json. Check that the path names the right file.", full);
             }
 
-            return Parse(text, full, endpoints);
+            return Parse(text, full, choices);
         }
 
         /// <summary>Validates client_secret.json content; <paramref name="source"/> names it in errors.</summary>
-        public static OAuthClient Parse(string json, string source, GoogleEndpoints? endpoints = null)
+        public static OAuthClient Parse(string json, string source, EndpointChoices? choices = null)
         {
             JObject root;
             try
@@ -93,10 +94,14 @@ namespace YtOAuth.Engine.OAuth
 
             var clientId = RequiredString(section, sectionName, "client_id", source);
             var clientSecret = RequiredString(section, sectionName, "client_secret", source);
-            var baseEndpoints = endpoints ?? GoogleEndpoints.Google;
-            var authUri = OptionalUri(section, sectionName, "auth_uri", source);
-            var tokenUri = OptionalUri(section, sectionName, "token_uri", source);
-            var client = new OAuthClient(clientId, clientSecret, baseEndpoints.With(authorization: authUri, token: tokenUri), source);
+            var registration = new ClientRegistration
+            {
+                Authorization = OptionalUri(section, sectionName, "auth_uri", source),
+                Token = OptionalUri(section, sectionName, "token_uri", source),
+                Revocation = OptionalUri(section, sectionName, "revoke_uri", source),
+                RedirectPath = LoopbackPath(section["redirect_uris"]),
+            };
+            var client = new OAuthClient(clientId, clientSecret, choices, registration, source);
             if (sectionName == "web")
             {
                 Diagnostics.EngineLog.Warning("'" + source + "' describes a 'Web application' client. Google accepts a loopback redirect on any port only for 'Desktop app' clients; if consent fails with redirect_uri_mismatch, create a Desktop app client.");
@@ -154,6 +159,23 @@ namespace YtOAuth.Engine.OAuth
             }
 
             return filled > MaxBytes ? null : new System.Text.UTF8Encoding(false).GetString(buffer, 0, filled).TrimStart('\uFEFF');
+        }
+
+        /// <summary>
+        /// The path of the first loopback redirect URI registered (RFC 8252 7.3: the server matches any port, but the
+        /// path it was given); "/" when none is registered, as for Google's Desktop clients ("http://localhost").
+        /// </summary>
+        private static string LoopbackPath(JToken? redirectUris)
+        {
+            foreach (var entry in (redirectUris as JArray)?.Where(t => t.Type == JTokenType.String).Select(t => (string)t!) ?? Enumerable.Empty<string>())
+            {
+                if (Uri.TryCreate(entry, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttp && (uri.IsLoopback || uri.Host == "localhost"))
+                {
+                    return uri.AbsolutePath.Length == 0 ? "/" : uri.AbsolutePath;
+                }
+            }
+
+            return "/";
         }
 
         private static YtOAuthException Invalid(string source, string problem) =>

@@ -46,28 +46,31 @@ namespace YtOAuth.Engine.OAuth
         /// <summary>Base of the YouTube Analytics API v2, ending in a slash.</summary>
         public Uri Analytics { get; }
 
+        /// <summary>The issuer authorization responses must name in iss (RFC 9207), when known; not stored with grants.</summary>
+        public string? Issuer { get; internal set; }
+
+        /// <summary>Whether the server promised to send iss in every authorization response.</summary>
+        public bool IssuerInResponses { get; internal set; }
+
+        /// <summary>Google's issuer identifier.</summary>
+        public const string GoogleIssuer = "https://accounts.google.com";
+
+        /// <summary>Whether an address is one of Google's (no metadata needs fetching for it).</summary>
+        public static bool IsGoogle(Uri uri) =>
+            uri.Host.Equals("google.com", StringComparison.OrdinalIgnoreCase) || uri.Host.EndsWith(".google.com", StringComparison.OrdinalIgnoreCase) ||
+            uri.Host.EndsWith(".googleapis.com", StringComparison.OrdinalIgnoreCase);
+
         /// <summary>The environment variable that points every endpoint at another host (an emulator, a test double).</summary>
         public const string BaseVariable = "YTOAUTH_ENDPOINT_BASE";
 
         /// <summary>
         /// Google's endpoints, or all of them under <paramref name="baseUri"/> when given, else under the
-        /// YTOAUTH_ENDPOINT_BASE environment variable when set.
+        /// YTOAUTH_ENDPOINT_BASE environment variable when set (for calls without a grant, such as an API key's).
         /// </summary>
         public static GoogleEndpoints Resolve(string? baseUri = null)
         {
-            var value = string.IsNullOrWhiteSpace(baseUri) ? Environment.GetEnvironmentVariable(BaseVariable) : baseUri;
-            if (string.IsNullOrWhiteSpace(value))
-            {
-                return Google;
-            }
-
-            if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && !(uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback)))
-            {
-                throw new YtOAuthException(ErrorCode.InvalidArgument,
-                    "The endpoint base '" + value + "' is not an https URL (or an http URL on this machine). Fix it, or unset " + BaseVariable + " to use Google.", value);
-            }
-
-            return ForBaseUri(uri);
+            var choices = EndpointChoices.FromBase(baseUri);
+            return choices.Base == null ? Google : ForBaseUri(choices.Base);
         }
 
         /// <summary>Every endpoint on one host laid out as Google's paths (what the emulator serves).</summary>
@@ -82,12 +85,6 @@ namespace YtOAuth.Engine.OAuth
                 new Uri(root, "youtube/v3/"),
                 new Uri(root, "v2/"));
         }
-
-        /// <summary>A copy with some endpoints replaced; null keeps the current one.</summary>
-        public GoogleEndpoints With(Uri? authorization = null, Uri? token = null, Uri? revocation = null,
-            Uri? deviceAuthorization = null, Uri? youTubeData = null, Uri? analytics = null) =>
-            new GoogleEndpoints(authorization ?? Authorization, token ?? Token, revocation ?? Revocation,
-                deviceAuthorization ?? DeviceAuthorization, youTubeData ?? YouTubeData, analytics ?? Analytics);
 
         private static Uri WithTrailingSlash(Uri uri) =>
             uri.AbsoluteUri.EndsWith("/", StringComparison.Ordinal) ? uri : new Uri(uri.AbsoluteUri + "/");

@@ -10,12 +10,13 @@ namespace YtOAuth.Engine.OAuth
     /// <summary>What the browser brought back to the loopback redirect.</summary>
     public sealed class AuthorizationCallback
     {
-        internal AuthorizationCallback(string? code, string? error, string? errorDescription, string? scope)
+        internal AuthorizationCallback(string? code, string? error, string? errorDescription, string? scope, string? issuer)
         {
             Code = code;
             Error = error;
             ErrorDescription = errorDescription;
             Scope = scope;
+            Issuer = issuer;
         }
 
         /// <summary>The authorization code (secret, single use), or null on error.</summary>
@@ -30,6 +31,9 @@ namespace YtOAuth.Engine.OAuth
         /// <summary>Scopes the redirect says were granted.</summary>
         public string? Scope { get; }
 
+        /// <summary>The iss parameter (RFC 9207), when the server sent one.</summary>
+        public string? Issuer { get; }
+
         /// <inheritdoc />
         public override string ToString() => Error == null ? "AuthorizationCallback (code received)" : "AuthorizationCallback (" + Error + ")";
     }
@@ -41,29 +45,29 @@ namespace YtOAuth.Engine.OAuth
     /// </summary>
     public sealed class LoopbackCodeReceiver : IDisposable
     {
-        /// <summary>The path of the redirect URI.</summary>
-        public const string CallbackPath = "/oauth2/callback";
-
         private const int MaxRequestBytes = 16 * 1024;
         private static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(10);
 
         private readonly TcpListener listener;
         private readonly string expectedState;
+        private readonly string callbackPath;
         private readonly TaskCompletionSource<AuthorizationCallback> result =
             new TaskCompletionSource<AuthorizationCallback>(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly CancellationTokenSource stopping = new CancellationTokenSource();
         private int refusedCallbacks;
         private int answered;
 
-        private LoopbackCodeReceiver(string expectedState)
+        private LoopbackCodeReceiver(string expectedState, string callbackPath)
         {
             this.expectedState = expectedState;
+            this.callbackPath = callbackPath.StartsWith("/", StringComparison.Ordinal) ? callbackPath : "/" + callbackPath;
             listener = new TcpListener(IPAddress.Loopback, 0);
             // On Windows another socket may otherwise bind the same port with SO_REUSEADDR and steal the redirect.
             listener.ExclusiveAddressUse = RuntimeIsWindows();
             listener.Start();
             var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            RedirectUri = new Uri("http://127.0.0.1:" + port + CallbackPath);
+            // 127.0.0.1 even where the registration says localhost (RFC 8252 8.3): a name can resolve elsewhere.
+            RedirectUri = new Uri("http://127.0.0.1:" + port + this.callbackPath);
             _ = AcceptLoopAsync();
         }
 
@@ -73,8 +77,11 @@ namespace YtOAuth.Engine.OAuth
         /// <summary>How many callbacks were refused for a missing or wrong state.</summary>
         public int RefusedCallbacks => Volatile.Read(ref refusedCallbacks);
 
-        /// <summary>Binds 127.0.0.1 on a free port and starts listening for the callback carrying <paramref name="expectedState"/>.</summary>
-        public static LoopbackCodeReceiver Start(string expectedState) => new LoopbackCodeReceiver(expectedState);
+        /// <summary>
+        /// Binds 127.0.0.1 on a free port and starts listening on <paramref name="callbackPath"/> (the registered
+        /// redirect's path) for the callback carrying <paramref name="expectedState"/>.
+        /// </summary>
+        public static LoopbackCodeReceiver Start(string expectedState, string callbackPath = "/") => new LoopbackCodeReceiver(expectedState, callbackPath);
 
         /// <summary>Completes with the first callback whose state matches; cancellation ends the wait.</summary>
         public Task<AuthorizationCallback> WaitAsync(CancellationToken cancellationToken) => Util.WaitAsync(result.Task, cancellationToken);
@@ -154,7 +161,7 @@ namespace YtOAuth.Engine.OAuth
             var target = parts[1];
             var q = target.IndexOf('?');
             var path = q < 0 ? target : target.Substring(0, q);
-            if (!string.Equals(path, CallbackPath, StringComparison.Ordinal))
+            if (!string.Equals(path, callbackPath, StringComparison.Ordinal))
             {
                 return (404, Page("Not found", "This address only takes the sign-in redirect."), null);
             }
@@ -194,7 +201,7 @@ namespace YtOAuth.Engine.OAuth
                 return (409, Page("Already done", "This sign-in has already been answered. Return to your shell; you can close this tab."), null);
             }
 
-            var callback = new AuthorizationCallback(code, error, query.Get("error_description"), query.Get("scope"));
+            var callback = new AuthorizationCallback(code, error, query.Get("error_description"), query.Get("scope"), query.Get("iss"));
             return error == null
                 ? (200, Page("Signed in", "YtOAuth received the sign-in. Return to your shell; you can close this tab."), callback)
                 : (200, Page("Sign-in declined", "Consent was not given (" + WebUtility.HtmlEncode(error) + "). Return to your shell; nothing was stored."), callback);

@@ -1,10 +1,18 @@
 namespace YtOAuth.Engine.OAuth
 {
-    /// <summary>An OAuth client registered in Google Cloud: its id, its secret and the endpoints it talks to.</summary>
+    /// <summary>
+    /// An OAuth client: its id and secret, what its registration says (redirect path, endpoints), the endpoints the
+    /// user chose, and the endpoints decided from those (see <see cref="EndpointResolver"/>).
+    /// </summary>
     public sealed class OAuthClient
     {
-        /// <summary>Creates a client.</summary>
-        public OAuthClient(string clientId, string clientSecret, GoogleEndpoints? endpoints = null, string source = "parameters")
+        /// <summary>Creates a client; endpoints not chosen or registered are Google's (the engine completes them from the server's metadata when it connects).</summary>
+        public OAuthClient(string clientId, string clientSecret, EndpointChoices? choices = null, ClientRegistration? registration = null, string source = "parameters")
+            : this(clientId, clientSecret, choices ?? new EndpointChoices(), registration ?? new ClientRegistration(), null, source)
+        {
+        }
+
+        private OAuthClient(string clientId, string clientSecret, EndpointChoices choices, ClientRegistration registration, GoogleEndpoints? endpoints, string source)
         {
             if (string.IsNullOrWhiteSpace(clientId))
             {
@@ -16,7 +24,9 @@ namespace YtOAuth.Engine.OAuth
             Diagnostics.Redactor.Register(clientSecret);
             ClientId = clientId.Trim();
             ClientSecret = clientSecret ?? string.Empty;
-            Endpoints = endpoints ?? GoogleEndpoints.Google;
+            Choices = choices;
+            Registration = registration;
+            Endpoints = endpoints ?? EndpointResolver.Combine(choices, registration);
             Source = source;
         }
 
@@ -26,11 +36,23 @@ namespace YtOAuth.Engine.OAuth
         /// <summary>The client secret (for desktop apps not truly secret, still never logged).</summary>
         public string ClientSecret { get; }
 
-        /// <summary>Endpoints for this client.</summary>
+        /// <summary>Endpoints the user named.</summary>
+        public EndpointChoices Choices { get; }
+
+        /// <summary>What the registration (client_secret.json) says.</summary>
+        public ClientRegistration Registration { get; }
+
+        /// <summary>The endpoints this client talks to.</summary>
         public GoogleEndpoints Endpoints { get; }
 
         /// <summary>Where the configuration came from (a file path or "parameters"), for messages.</summary>
         public string Source { get; }
+
+        /// <summary>A client bound to endpoints already decided (a stored grant's).</summary>
+        public static OAuthClient ForGrant(string clientId, string clientSecret, GoogleEndpoints endpoints, string source) =>
+            new OAuthClient(clientId, clientSecret, new EndpointChoices(), new ClientRegistration(), endpoints, source);
+
+        internal OAuthClient WithEndpoints(GoogleEndpoints endpoints) => new OAuthClient(ClientId, ClientSecret, Choices, Registration, endpoints, Source);
 
         /// <inheritdoc />
         public override string ToString() => "OAuthClient " + ClientId + " (" + Source + ")";

@@ -64,7 +64,7 @@ namespace YtOAuth.Engine.Tokens
         [JsonProperty("quota_units")] public long QuotaUnits { get; set; }
 
         /// <summary>The client this record was granted to.</summary>
-        public OAuthClient ToClient() => new OAuthClient(ClientId, ClientSecret, Endpoints.ToEndpoints(), "profile '" + Profile + "'");
+        public OAuthClient ToClient() => OAuthClient.ForGrant(ClientId, ClientSecret, Endpoints.ToEndpoints(), "profile '" + Profile + "'");
 
         /// <summary>
         /// How early to refresh: <paramref name="skew"/>, or half the token's lifetime when that is shorter (a server

@@ -87,12 +87,32 @@ namespace YtOAuth.Commands
         [Parameter]
         public string? EndpointBaseUri { get; set; }
 
+        /// <summary>The authorization endpoint, whatever the client registration or the server says.</summary>
+        [Parameter]
+        public Uri? AuthorizationEndpoint { get; set; }
+
+        /// <summary>The token endpoint, whatever the client registration or the server says.</summary>
+        [Parameter]
+        public Uri? TokenEndpoint { get; set; }
+
+        /// <summary>The revocation endpoint, whatever the client registration or the server says.</summary>
+        [Parameter]
+        public Uri? RevocationEndpoint { get; set; }
+
+        /// <summary>The device authorization endpoint, whatever the server says.</summary>
+        [Parameter]
+        public Uri? DeviceAuthorizationEndpoint { get; set; }
+
+        /// <summary>Where the YouTube APIs are, laid out as Google's paths (youtube/v3/, v2/).</summary>
+        [Parameter]
+        public Uri? ApiBaseUri { get; set; }
+
         /// <inheritdoc />
         protected override void EndProcessing()
         {
             try
             {
-                var endpoints = GoogleEndpoints.Resolve(EndpointBaseUri);
+                var endpoints = Choices();
                 var secretPath = ClientSecretPath.Length > 0 ? GetUnresolvedProviderPathFromPSPath(ClientSecretPath) : null;
                 var options = new ConnectOptions
                 {
@@ -136,6 +156,22 @@ namespace YtOAuth.Commands
                 Fail(e);
             }
         }
+
+        /// <summary>The endpoints named on the command line (or YTOAUTH_ENDPOINT_BASE); the engine decides the rest.</summary>
+        private EndpointChoices Choices()
+        {
+            var choices = EndpointChoices.FromBase(EndpointBaseUri);
+            var api = ApiBaseUri == null ? null : GoogleEndpoints.ForBaseUri(EndpointChoices.Checked(ApiBaseUri.OriginalString, "API base"));
+            choices.Authorization = Checked(AuthorizationEndpoint, "authorization endpoint");
+            choices.Token = Checked(TokenEndpoint, "token endpoint");
+            choices.Revocation = Checked(RevocationEndpoint, "revocation endpoint");
+            choices.DeviceAuthorization = Checked(DeviceAuthorizationEndpoint, "device authorization endpoint");
+            choices.YouTubeData = api?.YouTubeData;
+            choices.Analytics = api?.Analytics;
+            return choices;
+        }
+
+        private static Uri? Checked(Uri? uri, string what) => uri == null ? null : EndpointChoices.Checked(uri.OriginalString, what);
 
         private static string Plain(SecureString? value) => value == null ? string.Empty : new NetworkCredential(string.Empty, value).Password;
     }

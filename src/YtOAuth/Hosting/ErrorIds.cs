@@ -19,6 +19,7 @@ namespace YtOAuth.Hosting
             [ErrorCode.ConsentDenied] = ("ConsentDenied", ErrorCategory.PermissionDenied),
             [ErrorCode.ConsentTimeout] = ("ConsentTimeout", ErrorCategory.OperationTimeout),
             [ErrorCode.StateMismatch] = ("StateMismatch", ErrorCategory.SecurityError),
+            [ErrorCode.IssuerMismatch] = ("IssuerMismatch", ErrorCategory.SecurityError),
             [ErrorCode.NoStoredGrant] = ("NotConnected", ErrorCategory.AuthenticationError),
             [ErrorCode.GrantInvalid] = ("GrantRevoked", ErrorCategory.AuthenticationError),
             [ErrorCode.ClientRejected] = ("ClientRejected", ErrorCategory.AuthenticationError),

@@ -68,7 +68,8 @@ public class ConsentFlowTests
         Assert.Equal(43, query["code_challenge"].Length);
         Assert.True(query["state"].Length >= 43);
         Assert.Equal("offline", query["access_type"]);
-        Assert.Matches("^http://127\\.0\\.0\\.1:[0-9]+/oauth2/callback$", query["redirect_uri"]);
+        // The registration says http://localhost: its path ("/"), on 127.0.0.1, on the port actually bound.
+        Assert.Matches("^http://127\\.0\\.0\\.1:[0-9]+/$", query["redirect_uri"]);
     }
 
     [Fact]
@@ -197,7 +198,7 @@ public class ConsentFlowTests
         using var google = new GoogleHttp(null, TimeSpan.FromSeconds(30), env.Retry, env.Clock);
         var tokens = new TokenEndpoint(google, env.Clock);
         var pkce = Pkce.Create();
-        var redirect = new Uri("http://127.0.0.1:9/oauth2/callback");
+        var redirect = new Uri("http://127.0.0.1:9/");
 
         async Task<string> CodeAsync(string challenge)
         {

@@ -14,7 +14,7 @@ namespace YtOAuth.Engine.Tests.OAuth;
 public class DeviceFlowTests
 {
     private static OAuthClient DeviceClient(TestEnvironment env) =>
-        ClientSecretFile.Parse(env.Google.ClientSecretJson(env.Google.DeviceClient), "device client", GoogleEndpoints.ForBaseUri(env.Google.BaseUri));
+        ClientSecretFile.Parse(env.Google.ClientSecretJson(env.Google.DeviceClient), "device client", new EndpointChoices { Base = env.Google.BaseUri });
 
     private static ConnectOptions ReadOnly => new() { Scopes = Scopes.Resolve(new[] { "ReadOnly" }), Timeout = TimeSpan.FromMinutes(5) };
 

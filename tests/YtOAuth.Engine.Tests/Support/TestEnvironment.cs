@@ -43,7 +43,7 @@ public sealed class TestEnvironment : IAsyncDisposable
     public RetryPolicy Retry { get; }
     public RecordingSink Sink { get; } = new();
     public List<TimeSpan> Delays { get; } = new();
-    public OAuthClient Client => ClientSecretFile.Parse(Google.ClientSecretJson(), "emulator client_secret.json", GoogleEndpoints.ForBaseUri(Google.BaseUri));
+    public OAuthClient Client => ClientSecretFile.Parse(Google.ClientSecretJson(), "emulator client_secret.json", new EndpointChoices { Base = Google.BaseUri });
 
     /// <summary>Routes engine messages of the calling test to <see cref="Sink"/> (AsyncLocal: call it in the test method itself).</summary>
     public IDisposable Listen() => EngineLog.Use(Sink);

@@ -18,7 +18,7 @@ namespace YtOAuth.Engine.OAuth.Consent
         {
             var pkce = Pkce.Create();
             var state = Util.RandomToken(32);
-            using (var receiver = LoopbackCodeReceiver.Start(state))
+            using (var receiver = LoopbackCodeReceiver.Start(state, client.Registration.RedirectPath))
             {
                 var url = new GoogleAuthorizationCodeRequestUrl(client.Endpoints.Authorization)
                 {
@@ -40,10 +40,18 @@ namespace YtOAuth.Engine.OAuth.Consent
                     : "Open this URL in a browser on this machine to sign in to YouTube (from another machine, forward port " + receiver.RedirectUri.Port + " with ssh -L first): " + url.AbsoluteUri);
 
                 var callback = await WaitAsync(receiver, connect, cancellationToken).ConfigureAwait(false);
+                RequireIssuer(callback, client.Endpoints, connect.Profile);
                 if (callback.Error != null)
                 {
-                    EngineLog.Verbose("Consent was declined: " + callback.Error + ".");
-                    return ConsentOutcome.Refused(callback.Error);
+                    var said = callback.Error + (string.IsNullOrEmpty(callback.ErrorDescription) ? string.Empty : ": " + callback.ErrorDescription);
+                    if (callback.Error != "access_denied")
+                    {
+                        throw new YtOAuthException(ErrorCode.TokenRequestFailed,
+                            "The authorization server refused the sign-in (" + said + "). Check the OAuth client's registration: its type, redirect URIs and allowed scopes.", connect.Profile);
+                    }
+
+                    EngineLog.Verbose("Consent was declined: " + said + ".");
+                    return ConsentOutcome.Refused(said);
                 }
 
                 TokenGrant grant;
@@ -63,6 +71,22 @@ namespace YtOAuth.Engine.OAuth.Consent
 
                 var granted = grant.Scopes.Length > 0 ? grant.Scopes : Scopes.Parse(callback.Scope);
                 return ConsentOutcome.Granting(grant, granted.Length > 0 ? granted : connect.Scopes.ToArray());
+            }
+        }
+
+        /// <summary>
+        /// RFC 9207: an authorization response that names another issuer than the one asked, or none where the server
+        /// promised one, may come from a mix-up attack; it is refused before any code is exchanged.
+        /// </summary>
+        private static void RequireIssuer(AuthorizationCallback callback, GoogleEndpoints endpoints, string profile)
+        {
+            var expected = endpoints.Issuer?.TrimEnd('/');
+            var sent = callback.Issuer?.TrimEnd('/');
+            if (expected != null && (sent != null ? !string.Equals(sent, expected, StringComparison.Ordinal) : endpoints.IssuerInResponses))
+            {
+                throw new YtOAuthException(ErrorCode.IssuerMismatch,
+                    "The sign-in answer " + (sent == null ? "named no issuer, though " + expected + " promises one" : "came from issuer '" + sent + "', not from " + expected) +
+                    " (RFC 9207), so it was refused and nothing was exchanged. Check that nothing else answers on this machine's sign-in, then sign in again.", profile);
             }
         }
 
