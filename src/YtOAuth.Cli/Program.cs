@@ -187,6 +187,8 @@ public static class Program
         OpenBrowser = !options.Has("no-browser"),
         Timeout = TimeSpan.FromSeconds(options.Int("timeout") ?? 300),
         AllowInteraction = Interaction.CiMarker() == null,
+        // With no browser here, the address a browser elsewhere ended on can be pasted on standard input.
+        ReadPastedAddress = options.Has("no-browser") ? ct => Console.In.ReadLineAsync().WaitAsync(ct) : null,
     };
 
     internal static int Report(ConnectResult result)

@@ -100,6 +100,13 @@ namespace YtOAuth.Engine
             CancellationToken cancellationToken = default) =>
             grants.GetAccessTokenAsync(profile, minimumValidity, forceRefresh, cancellationToken);
 
+        /// <summary>
+        /// The refresh token of a stored grant, to carry the grant to another machine or a CI secret (and connect there
+        /// with it). It is the grant itself: whoever holds it can act as the user until it is revoked.
+        /// </summary>
+        public async Task<string> GetRefreshTokenAsync(string profile, CancellationToken cancellationToken) =>
+            (await grants.ReadRequiredAsync(profile, cancellationToken).ConfigureAwait(false)).RefreshToken;
+
         /// <summary>Revokes the grant at Google, then forgets it. When Google cannot confirm, the grant is kept and the error says so.</summary>
         public async Task<bool> RevokeAsync(string profile, CancellationToken cancellationToken)
         {

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
 using YtOAuth.Engine.Tokens;
 
 namespace YtOAuth.Engine
@@ -114,5 +116,11 @@ namespace YtOAuth.Engine
         public bool OpenBrowser { get; set; } = true;
         /// <summary>Whether a person can act; false fails at once instead of waiting.</summary>
         public bool AllowInteraction { get; set; } = true;
+
+        /// <summary>
+        /// Without a browser on this machine: reads one address the user pastes (null at the end of input). The
+        /// browser-flow consent then also completes from the address a browser elsewhere ended on.
+        /// </summary>
+        public Func<CancellationToken, Task<string?>>? ReadPastedAddress { get; set; }
     }
 }

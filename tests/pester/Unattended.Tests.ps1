@@ -97,6 +97,21 @@ Connect-YouTube -ClientId `$env:YT_CLIENT_ID -ClientSecret `$secret -RefreshToke
     }
 }
 
+Describe 'Carrying a grant from the laptop to a server or a CI secret' {
+    It 'exports the refresh token as a SecureString, as text only with -AsPlainText, and another machine connects with it' {
+        Connect-EmulatorProfile -Emulator $emulator -Profile 'laptop' | Out-Null
+        Get-YouTubeToken -Profile 'laptop' -RefreshToken | Should -BeOfType [securestring]
+        $refresh = Get-YouTubeToken -Profile 'laptop' -RefreshToken -AsPlainText
+        $refresh | Should -Match '^1//rt-'
+        $client = (Get-Content $emulator.ClientSecretPath -Raw | ConvertFrom-Json).installed
+        $server = Invoke-ChildPwsh -HomePath (New-TestHome) -Environment @{ YT_RT = $refresh; YT_CS = $client.client_secret } -Command (
+            "Import-Module '$manifest'; Connect-YouTube -ClientId '$($client.client_id)' -ClientSecret (ConvertTo-SecureString `$env:YT_CS -AsPlainText -Force) " +
+            "-RefreshToken (ConvertTo-SecureString `$env:YT_RT -AsPlainText -Force) -ContextScope Process -EndpointBaseUri '$($emulator.BaseUri)' | Out-Null; (Get-YouTubePlaylist).Count")
+        $server.Errors | Should -BeNullOrEmpty
+        $server.Output.Trim() | Should -Be '12'
+    }
+}
+
 Describe 'Four scripts asking for a token at the same moment' {
     BeforeAll {
         Connect-EmulatorProfile -Emulator $emulator -Profile 'race' -Vault $vault | Out-Null

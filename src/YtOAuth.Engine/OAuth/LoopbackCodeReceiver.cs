@@ -158,7 +158,32 @@ namespace YtOAuth.Engine.OAuth
                 return (400, Page("Bad request", "This address only takes the sign-in redirect."), null);
             }
 
-            var target = parts[1];
+            return Evaluate(parts[0], parts[1]);
+        }
+
+        /// <summary>
+        /// The address a browser on another machine ended on, pasted by the user (that browser could not reach this
+        /// machine's 127.0.0.1): checked exactly like a redirect arriving here. Null when accepted, else why not.
+        /// </summary>
+        public string? AcceptPasted(string address)
+        {
+            if (!Uri.TryCreate(address.Trim(), UriKind.Absolute, out var uri) || !uri.IsLoopback || uri.Port != RedirectUri.Port)
+            {
+                return "That is not the address of this sign-in (it starts with " + RedirectUri.GetLeftPart(UriPartial.Authority) + "/). Copy the whole address from the browser's address bar.";
+            }
+
+            var (status, _, accepted) = Evaluate("GET", uri.PathAndQuery);
+            if (accepted != null)
+            {
+                result.TrySetResult(accepted);
+                return null;
+            }
+
+            return status == 409 ? "This sign-in has already been answered." : "That address was refused (HTTP " + status + "): it does not carry this sign-in's state, or no code.";
+        }
+
+        private (int Status, string Page, AuthorizationCallback? Accepted) Evaluate(string method, string target)
+        {
             var q = target.IndexOf('?');
             var path = q < 0 ? target : target.Substring(0, q);
             if (!string.Equals(path, callbackPath, StringComparison.Ordinal))
@@ -166,7 +191,7 @@ namespace YtOAuth.Engine.OAuth
                 return (404, Page("Not found", "This address only takes the sign-in redirect."), null);
             }
 
-            if (parts[0] != "GET")
+            if (method != "GET")
             {
                 return (405, Page("Method not allowed", "This address only takes the sign-in redirect."), null);
             }

@@ -122,6 +122,8 @@ namespace YtOAuth.Commands
                     Force = Force,
                     Timeout = TimeSpan.FromSeconds(TimeoutSec),
                     OpenBrowser = !NoBrowser,
+                    // The address a browser on another machine ended on can be pasted at the prompt.
+                    ReadPastedAddress = NoBrowser ? ReadHostLineAsync : null,
                 };
                 var unattended = RefreshToken != null;
                 var why = unattended ? null : Interactivity.WhyUnattended(Host);

@@ -13,11 +13,16 @@ namespace YtOAuth.Commands
     [Cmdlet(VerbsCommon.Get, "YouTubeToken")]
     [OutputType(typeof(YouTubeAccessToken))]
     [OutputType(typeof(string))]
+    [OutputType(typeof(System.Security.SecureString))]
     public sealed class GetYouTubeTokenCommand : YtOAuthCmdlet
     {
         /// <summary>Write the token as plain text instead of an object holding a SecureString.</summary>
         [Parameter]
         public SwitchParameter AsPlainText { get; set; }
+
+        /// <summary>The refresh token instead: the grant itself, to carry to a server or a CI secret.</summary>
+        [Parameter]
+        public SwitchParameter RefreshToken { get; set; }
 
         /// <summary>Refresh even if the current token is still valid.</summary>
         [Parameter]
@@ -34,6 +39,13 @@ namespace YtOAuth.Commands
             try
             {
                 var (engine, _, _) = ModuleState.ForProfile(Profile, Vault);
+                if (RefreshToken)
+                {
+                    var refresh = Run(cancel => engine.GetRefreshTokenAsync(Profile, cancel));
+                    WriteObject(AsPlainText ? (object)refresh : Output.YouTubeAccessToken.ToSecureString(refresh));
+                    return;
+                }
+
                 var token = Run(cancel => engine.GetAccessTokenAsync(Profile, TimeSpan.FromSeconds(MinimumValiditySec), ForceRefresh, cancel));
                 if (AsPlainText)
                 {

@@ -16,6 +16,7 @@ namespace YtOAuth.Commands
     public abstract class YtOAuthCmdlet : PSCmdlet, IDisposable
     {
         private readonly CancellationTokenSource stop = new CancellationTokenSource();
+        private QueueSink? sink;
         private int progressId = 1;
 
         /// <summary>The stored grant to use (one per channel or account).</summary>
@@ -53,7 +54,7 @@ namespace YtOAuth.Commands
         /// </summary>
         protected void Pump(Func<Action<object>, CancellationToken, Task> work)
         {
-            var sink = new QueueSink();
+            var sink = this.sink = new QueueSink();
             Task task;
             using (EngineLog.Use(sink))
             {
@@ -125,6 +126,19 @@ namespace YtOAuth.Commands
                 case QueueSink.Output output:
                     WriteObject(output.Item);
                     break;
+                case QueueSink.LineRequest request:
+                    string? line;
+                    try
+                    {
+                        line = Host.UI.ReadLine();
+                    }
+                    catch (Exception e) when (e is PSInvalidOperationException || e is NotImplementedException || e is System.IO.IOException)
+                    {
+                        line = null; // a host that cannot read: the loopback redirect is the only way in
+                    }
+
+                    request.Answer.TrySetResult(line);
+                    break;
                 case EngineMessage message:
                     switch (message.Kind)
                     {
@@ -146,6 +160,10 @@ namespace YtOAuth.Commands
                     break;
             }
         }
+
+        /// <summary>Reads one line the user types at the host, on the pipeline thread (from engine work running in <see cref="Pump"/>).</summary>
+        protected Task<string?> ReadHostLineAsync(CancellationToken cancellationToken) =>
+            sink?.ReadLineAsync(cancellationToken) ?? Task.FromResult<string?>(null);
 
         /// <summary>Ends the progress bar this command may have shown.</summary>
         protected void CompleteProgress() =>

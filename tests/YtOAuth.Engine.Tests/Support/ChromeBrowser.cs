@@ -83,6 +83,11 @@ public sealed class ChromeBrowser : IBrowserLauncher, IAsyncDisposable
         });
         session = created!["sessionId"]!.GetValue<string>();
         await CallAsync(HttpMethod.Post, $"session/{session}/url", new JsonObject { ["url"] = url.AbsoluteUri });
+        if (OidcProvider)
+        {
+            return await AnswerOidcProviderAsync();
+        }
+
         foreach (var id in Untick)
         {
             await ClickAsync("#" + id);
@@ -93,7 +98,7 @@ public sealed class ChromeBrowser : IBrowserLauncher, IAsyncDisposable
         // (generously: two cores shared with the rest of the suite).
         for (var i = 0; i < 600; i++)
         {
-            var source = (await CallAsync(HttpMethod.Get, $"session/{session}/source"))!.GetValue<string>();
+            var source = await SourceAsync();
             if (source.Contains("YtOAuth -"))
             {
                 return source;
@@ -103,6 +108,50 @@ public sealed class ChromeBrowser : IBrowserLauncher, IAsyncDisposable
         }
 
         throw new TimeoutException("The browser never reached the loopback page.");
+    }
+
+    /// <summary>Answers oidc-provider's development pages as a person would: sign in with any name, then Continue (or Cancel).</summary>
+    public bool OidcProvider { get; init; }
+
+    private async Task<string> AnswerOidcProviderAsync()
+    {
+        var last = string.Empty;
+        for (var i = 0; i < 600; i++)
+        {
+            var source = await SourceAsync();
+            if (source.Contains("YtOAuth -"))
+            {
+                return source;
+            }
+
+            if (source == last || !source.Contains("<form"))
+            {
+                await Task.Delay(100); // still loading, or between pages
+                continue;
+            }
+
+            last = source;
+            if (source.Contains("name=\"login\""))
+            {
+                await TypeAsync("input[name=login]", "alice");
+                await TypeAsync("input[name=password]", "any-password");
+                await ClickAsync("button[type=submit]");
+            }
+            else
+            {
+                await ClickAsync(Decision == "deny" ? "a[href$='/abort']" : "button[type=submit]");
+            }
+        }
+
+        throw new TimeoutException("The browser never reached the loopback page.");
+    }
+
+    private async Task<string> SourceAsync() => (await CallAsync(HttpMethod.Get, $"session/{session}/source"))!.GetValue<string>();
+
+    private async Task TypeAsync(string css, string text)
+    {
+        var element = await CallAsync(HttpMethod.Post, $"session/{session}/element", new JsonObject { ["using"] = "css selector", ["value"] = css });
+        await CallAsync(HttpMethod.Post, $"session/{session}/element/{element![ElementKey]!.GetValue<string>()}/value", new JsonObject { ["text"] = text });
     }
 
     private async Task ClickAsync(string css)

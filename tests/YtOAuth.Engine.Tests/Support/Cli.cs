@@ -8,20 +8,28 @@ namespace YtOAuth.Engine.Tests.Support;
 /// <summary>Starts the real ytoauth CLI as a child process (a separate process with its own engine).</summary>
 public static class Cli
 {
+    /// <summary>The repository's root folder (where YtOAuth.sln is).</summary>
+    public static string RepoRoot
+    {
+        get
+        {
+            var root = new DirectoryInfo(AppContext.BaseDirectory);
+            while (root != null && !File.Exists(Path.Combine(root.FullName, "YtOAuth.sln")))
+            {
+                root = root.Parent;
+            }
+
+            return root?.FullName ?? throw new InvalidOperationException("YtOAuth.sln not found above " + AppContext.BaseDirectory);
+        }
+    }
+
     public static string DllPath
     {
         get
         {
             var here = AppContext.BaseDirectory;
             var configuration = here.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
-            var root = new DirectoryInfo(here);
-            while (root != null && !File.Exists(Path.Combine(root.FullName, "YtOAuth.sln")))
-            {
-                root = root.Parent;
-            }
-
-            var dll = Path.Combine(root?.FullName ?? throw new InvalidOperationException("YtOAuth.sln not found above " + here),
-                "src", "YtOAuth.Cli", "bin", configuration, "net10.0", "ytoauth.dll");
+            var dll = Path.Combine(RepoRoot, "src", "YtOAuth.Cli", "bin", configuration, "net10.0", "ytoauth.dll");
             return File.Exists(dll) ? dll : throw new FileNotFoundException("Build src/YtOAuth.Cli first.", dll);
         }
     }
@@ -31,7 +39,7 @@ public static class Cli
     /// <summary>Starts the CLI with extra environment variables.</summary>
     public static Process Start(System.Collections.Generic.IDictionary<string, string>? environment, params string[] args)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
         foreach (var pair in environment ?? new System.Collections.Generic.Dictionary<string, string>())
         {
             info.Environment[pair.Key] = pair.Value;
@@ -43,7 +51,11 @@ public static class Cli
             info.ArgumentList.Add(arg);
         }
 
-        info.Environment["CI"] = "true";
+        if (!info.Environment.ContainsKey("CI"))
+        {
+            info.Environment["CI"] = "true"; // unattended unless a test says otherwise (an empty CI marks nothing)
+        }
+
         return Process.Start(info)!;
     }
 }

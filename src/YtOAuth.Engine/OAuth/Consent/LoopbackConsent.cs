@@ -35,11 +35,33 @@ namespace YtOAuth.Engine.OAuth.Consent
 
                 EngineLog.Verbose("Waiting for the consent redirect on " + receiver.RedirectUri + " (up to " + (int)connect.Timeout.TotalSeconds + " s).");
                 var opened = connect.OpenBrowser && browser.TryOpen(url);
+                var paste = opened ? null : connect.ReadPastedAddress;
                 EngineLog.Information(opened
                     ? "A browser was opened to sign in to YouTube. If none appeared, open this URL on this machine: " + url.AbsoluteUri
-                    : "Open this URL in a browser on this machine to sign in to YouTube (from another machine, forward port " + receiver.RedirectUri.Port + " with ssh -L first): " + url.AbsoluteUri);
+                    : "Open this URL in a browser to sign in to YouTube: " + url.AbsoluteUri + Environment.NewLine +
+                      (paste == null
+                          ? "From another machine, forward port " + receiver.RedirectUri.Port + " with ssh -L first."
+                          : "If the browser is on another machine, it ends on an error page at " + receiver.RedirectUri.GetLeftPart(UriPartial.Authority) +
+                            "/...: paste that whole address here and press Enter. On this machine, press Enter once the browser says you are signed in."));
 
-                var callback = await WaitAsync(receiver, connect, cancellationToken).ConfigureAwait(false);
+                AuthorizationCallback callback;
+                using (var reading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+                {
+                    if (paste != null)
+                    {
+                        _ = ReadPastedAsync(receiver, paste, reading.Token);
+                    }
+
+                    try
+                    {
+                        callback = await WaitAsync(receiver, connect, cancellationToken).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        reading.Cancel(); // the answer is in: stop asking for one
+                    }
+                }
+
                 RequireIssuer(callback, client.Endpoints, connect.Profile);
                 if (callback.Error != null)
                 {
@@ -71,6 +93,38 @@ namespace YtOAuth.Engine.OAuth.Consent
 
                 var granted = grant.Scopes.Length > 0 ? grant.Scopes : Scopes.Parse(callback.Scope);
                 return ConsentOutcome.Granting(grant, granted.Length > 0 ? granted : connect.Scopes.ToArray());
+            }
+        }
+
+        /// <summary>Offers what the user pastes to the listener until one address is accepted, the input ends, or the wait is over.</summary>
+        private static async Task ReadPastedAsync(LoopbackCodeReceiver receiver, Func<CancellationToken, Task<string?>> read, CancellationToken cancellationToken)
+        {
+            try
+            {
+                while (!cancellationToken.IsCancellationRequested)
+                {
+                    var line = await read(cancellationToken).ConfigureAwait(false);
+                    if (line == null)
+                    {
+                        return; // no more input: the loopback redirect may still come
+                    }
+
+                    if (line.Trim().Length == 0)
+                    {
+                        continue;
+                    }
+
+                    var refused = receiver.AcceptPasted(line);
+                    if (refused == null)
+                    {
+                        return;
+                    }
+
+                    EngineLog.Warning(refused + " Still waiting for the sign-in.");
+                }
+            }
+            catch (OperationCanceledException)
+            {
             }
         }
 
