@@ -143,6 +143,31 @@ Describe 'Connect-YouTube with consent in a real browser' {
         Get-VaultSecretName | Should -Not -Contain 'YtOAuth.browser-forged'
     }
 
+    It 'completes from the address a browser on another machine ended on, pasted at the prompt (-NoBrowser)' {
+        Invoke-EmulatorControl $emulator 'settings' @{ autoApprove = 'true' }
+        try {
+            $info = [Diagnostics.ProcessStartInfo]::new('pwsh')
+            foreach ($a in '-NoProfile', '-Command', (Get-ConnectCommand 'browser-pasted' 60).Replace('-TimeoutSec', '-NoBrowser -TimeoutSec')) { $info.ArgumentList.Add($a) }
+            $info.RedirectStandardInput = $true; $info.RedirectStandardOutput = $true; $info.RedirectStandardError = $true; $info.UseShellExecute = $false
+            $info.Environment.Remove('CI') | Out-Null
+            $shell = [Diagnostics.Process]::Start($info)
+            $errors = $shell.StandardError.ReadToEndAsync()
+            $url = $null
+            while (-not $url -and ($line = $shell.StandardOutput.ReadLine()) -ne $null) {
+                if ($line -match '(http://\S+/o/oauth2/v2/auth\S+)') { $url = $Matches[1] }
+            }
+            $url | Should -Not -BeNullOrEmpty
+            # The far browser: it signs in, and ends on an address at 127.0.0.1 that it cannot reach.
+            $ended = [string](Invoke-WebRequest $url -MaximumRedirection 0 -SkipHttpErrorCheck -ErrorAction SilentlyContinue).Headers.Location
+            $shell.StandardInput.WriteLine($ended)
+            $shell.StandardInput.Close()
+            $rest = $shell.StandardOutput.ReadToEnd()
+            $shell.WaitForExit(30000) | Should -BeTrue
+            $rest | Should -Match 'CONNECTED CurrentUser'
+            $errors.Result | Should -BeNullOrEmpty
+        } finally { Invoke-EmulatorControl $emulator 'settings' @{ autoApprove = 'false' } }
+    }
+
     It 'stops at Ctrl+C in a terminal at once, stores nothing and frees the port' {
         $log = Join-Path $TestDrive 'browser-ctrlc.log'
         $script = Join-Path $TestDrive 'ctrlc.ps1'
