@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using Spectre.Console;
 using YtOAuth.Emulator;
 using YtOAuth.Engine;
 using YtOAuth.Engine.OAuth;
@@ -11,65 +12,87 @@ using YtOAuth.Engine.YouTube;
 
 namespace YtOAuth.Cli;
 
-/// <summary>The main job end to end against the built-in emulator: consent in a browser, token, playlists, analytics, revoke.</summary>
+/// <summary>The main job end to end against the built-in emulator, for machines without PowerShell; it says what really happens at each step.</summary>
 internal static class Demo
 {
-    public static async Task<int> RunAsync(Options options, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(bool autoApprove, bool noBrowser, CancellationToken cancellationToken)
     {
-        await using var google = await GoogleEmulator.StartAsync(new EmulatorSettings { AutoApprove = options.Has("auto-approve") });
+        // Nobody can press Allow without a terminal or under CI: the emulator approves by itself, and the demo says so.
+        var unattended = Console.IsInputRedirected || Console.IsOutputRedirected || Interaction.CiMarker() != null;
+        autoApprove |= unattended;
+        await using var google = await GoogleEmulator.StartAsync(new EmulatorSettings { AutoApprove = autoApprove });
         var folder = Path.Combine(Path.GetTempPath(), "ytoauth-demo-" + Environment.ProcessId);
-        Console.WriteLine($"1. Google emulator running at {google.BaseUri}; grants go to {folder} (removed at the end).");
-        var secretFile = Path.Combine(folder, "client_secret.json");
         Directory.CreateDirectory(folder);
-        await File.WriteAllTextAsync(secretFile, google.ClientSecretJson(), cancellationToken);
         try
         {
-            var store = new FileTokenStore(Path.Combine(folder, "tokens"));
-            // With --auto-approve the emulator skips its consent page, so a plain HTTP client can play the browser
-            // (follow the redirect to the loopback listener) and the demo runs with nobody at the keyboard.
-            IBrowserLauncher browser = options.Has("auto-approve") ? new RedirectFollowingBrowser() : new SystemBrowserLauncher();
-            using var engine = new AuthEngine(new AuthEngineOptions
-            {
-                Store = store, Browser = browser,
-            });
+            var secretFile = Path.Combine(folder, "client_secret.json");
+            await File.WriteAllTextAsync(secretFile, google.ClientSecretJson(), cancellationToken);
+            Say($"1. The Google emulator runs at {google.BaseUri}; grants go to {folder} (removed at the end).");
+            IBrowserLauncher browser = autoApprove ? new RedirectFollowingBrowser() : new SystemBrowserLauncher();
+            using var engine = new AuthEngine(new AuthEngineOptions { Store = new FileTokenStore(Path.Combine(folder, "tokens")), Browser = browser });
             var client = ClientSecretFile.Load(secretFile, new EndpointChoices { Base = google.BaseUri });
-            Console.WriteLine("2. Signing in: open the URL below, tick the scopes and press Allow (the emulator's consent page stands in for Google's).");
-            var result = await engine.ConnectAsync(client, new ConnectOptions
+            Say(autoApprove
+                ? "2. Signing in. " + (unattended ? "No terminal here (or a CI run), so " : "With --auto-approve, ") +
+                  "the emulator approves the consent by itself and a small HTTP client plays the browser, following the redirect to the loopback listener."
+                : "2. Signing in: " + (noBrowser ? "open the URL below" : "a browser opens (if none does, open the URL below)") + ", tick the scopes and press Allow.");
+            var result = await engine.ConnectAsync(client, new ConnectOptions { OpenBrowser = !noBrowser || autoApprove, Timeout = TimeSpan.FromMinutes(5) }, cancellationToken);
+            Commands.Report(result);
+            Say($"   The code was exchanged (PKCE S256, state checked); the channel is '{result.Profile!.AccountLabel}' ({result.Profile.ChannelId}).");
+
+            Say("3. Your playlists, page by page:");
+            var rows = Output.Rows(false, "Title", "Privacy", "Items", "Id");
+            await foreach (var p in engine.YouTube(ProfileName.Default).ListPlaylistsAsync(new PlaylistQuery { Mine = true }, cancellationToken))
             {
-                OpenBrowser = !options.Has("no-browser"),
-                Timeout = TimeSpan.FromMinutes(5),
+                rows.Add(p.Title, p.Privacy, p.ItemCount, p.Id);
+            }
+
+            rows.End();
+            Say("4. Views and likes per day, last 7 days:");
+            var report = await engine.Analytics(ProfileName.Default).QueryAsync(new AnalyticsQuery
+            {
+                StartDate = DateTime.UtcNow.Date.AddDays(-7), EndDate = DateTime.UtcNow.Date, Metrics = new[] { "views", "likes" }, Dimensions = new[] { "day" },
             }, cancellationToken);
-            if (Program.Report(result) != 0)
+            var table = Output.Rows(false, report.Columns.Select(c => c.Name).ToArray());
+            foreach (var row in report.Rows)
             {
-                return 1;
+                table.Add(row);
             }
 
-            var token = await engine.GetAccessTokenAsync(ProfileName.Default, cancellationToken: cancellationToken);
-            Console.WriteLine($"3. Access token ready (valid until {token.ExpiresUtc:u}); the token itself stays hidden.");
-            Console.WriteLine("4. Your playlists:");
-            await foreach (var p in engine.YouTube(ProfileName.Default).ListPlaylistsAsync(new PlaylistQuery { Mine = true, Limit = 5 }, cancellationToken))
+            table.End();
+            if (!Console.IsOutputRedirected)
             {
-                Console.WriteLine($"   {p.Title,-16} {p.Privacy,-9} {p.ItemCount,3} items  {p.Id}");
-            }
-
-            if (token.Scopes.Contains(Scopes.AnalyticsReadOnly))
-            {
-                Console.WriteLine("5. Views by day, last 7 days:");
-                var report = await engine.Analytics(ProfileName.Default).QueryAsync(new AnalyticsQuery
+                var chart = new BarChart().Label("views per day").Width(60);
+                foreach (var row in report.Rows)
                 {
-                    StartDate = DateTime.UtcNow.Date.AddDays(-7), EndDate = DateTime.UtcNow.Date, Metrics = new[] { "views", "likes" }, Dimensions = new[] { "day" },
-                }, cancellationToken);
-                Program.PrintReport(report);
+                    chart.AddItem(Program.Date((DateTime)row[0]!), Convert.ToDouble(row[1]), Color.Aqua);
+                }
+
+                AnsiConsole.Write(chart);
             }
+
+            Say("5. A silent refresh: the emulator now refuses the access token, as Google does once one expires.");
+            var refused = (await engine.GetAccessTokenAsync(ProfileName.Default, cancellationToken: cancellationToken)).Token;
+            google.ExpireAccessTokens();
+            await engine.YouTube(ProfileName.Default).ListPlaylistsAsync(new PlaylistQuery { Mine = true, Limit = 1 }, cancellationToken).GetAsyncEnumerator(cancellationToken).MoveNextAsync();
+            var renewed = await engine.GetAccessTokenAsync(ProfileName.Default, cancellationToken: cancellationToken);
+            Say($"   The listing still worked: YtOAuth met the refusal, refreshed ({google.Counters["token:refresh_token"]} refresh at the emulator) and retried; " +
+                $"the new token {(renewed.Token != refused ? "replaced the refused one" : "is the SAME as the refused one")} and is valid until {renewed.ExpiresUtc:HH:mm:ss} UTC.");
 
             await engine.RevokeAsync(ProfileName.Default, cancellationToken);
-            Console.WriteLine($"6. Revoked at the emulator ({google.LiveGrantCount} live grants left) and forgot the stored grant.");
-            return 0;
+            var gone = await engine.GetProfileAsync(ProfileName.Default, cancellationToken) == null;
+            Say($"6. Revoked: {google.Counters["revoke"]} call to the revocation endpoint, {google.LiveGrantCount} live grants left at the emulator, and the grant is {(gone ? "gone" : "STILL")} from the store.");
+            return ExitCodes.Success;
         }
         finally
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    private static void Say(string text)
+    {
+        Console.WriteLine(text);
+        Console.Out.Flush();
     }
 }
 

@@ -152,7 +152,7 @@ public class HostileConditionsTests
         await cli.WaitForExitAsync();
 
         Assert.True(cli.ExitCode == 0, errors);
-        Assert.Equal(env.Google.Data.OtherPlaylists.Count, output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Equal(env.Google.Data.OtherPlaylists.Count + 1, output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length); // a header, then a line each
         Assert.DoesNotContain(env.Google.Data.ApiKey, output + errors);
     }
 

@@ -49,7 +49,8 @@ namespace YtOAuth.Engine.OAuth.Consent
                 {
                     if (paste != null)
                     {
-                        _ = ReadPastedAsync(receiver, paste, reading.Token);
+                        // On a pool thread: a reader may block (console input often does), and the wait must not.
+                        _ = Task.Run(() => ReadPastedAsync(receiver, paste, reading.Token));
                     }
 
                     try

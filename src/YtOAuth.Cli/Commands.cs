@@ -1,0 +1,379 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using YtOAuth.Engine;
+using YtOAuth.Engine.OAuth;
+using YtOAuth.Engine.Tokens;
+using YtOAuth.Engine.YouTube;
+
+namespace YtOAuth.Cli;
+
+/// <summary>
+/// The verbs and their flags. Flags mean the same in every command, and values are checked here with the module's
+/// ranges, so a mistake is a usage error (exit 2) before anything runs. Each action renders what the engine returns.
+/// </summary>
+internal static class Commands
+{
+    // Shared by every command.
+    public static readonly Option<string?> Store = new("--store") { Description = "Folder that keeps the grants (created 0700, one 0600 file per profile). Required where a grant is used.", Recursive = true };
+    public static readonly Option<string> Profile = new("--profile") { Description = "Which stored grant to use.", DefaultValueFactory = _ => ProfileName.Default, Recursive = true };
+    public static readonly Option<string?> EndpointBase = new("--endpoint-base") { Description = "Send every request to this host instead of Google (or YTOAUTH_ENDPOINT_BASE).", Recursive = true };
+    public static readonly Option<bool> Verbose = new("--verbose") { Description = "Say what happens, step by step (never a secret).", Recursive = true };
+    public static readonly Option<bool> Debug = new("--debug") { Description = "Also the details, and the trace of an unexpected failure.", Recursive = true };
+    private static readonly Option<bool> Json = new("--json") { Description = "One JSON object a line, for scripts." };
+
+    public static RootCommand Build()
+    {
+        Profile.Validators.Add(r => Check(r, () => ProfileName.Validate(r.GetValueOrDefault<string>())));
+        var root = new RootCommand("ytoauth: YouTube under OAuth 2.0 from a plain shell. Grants are kept in files only where --store says." +
+                                   Environment.NewLine + Environment.NewLine + ExitCodes.Table)
+        {
+            Store, Profile, EndpointBase, Verbose, Debug,
+        };
+        foreach (var command in new[] { Connect(), Token(), Playlists(), Analytics(), Revoke(), Disconnect(), Contexts(), Emulator(), Demo() })
+        {
+            root.Subcommands.Add(command);
+        }
+
+        return root;
+    }
+
+    private static Command Connect()
+    {
+        var secret = new Option<FileInfo>("--client-secret") { Description = "client_secret.json of an OAuth client of type Desktop app.", Required = true };
+        var scope = new Option<string[]>("--scope") { Description = "ReadOnly, Analytics, AnalyticsMonetary, Manage, ForceSsl, Upload, Partner, or scope URLs (comma-separated).", AllowMultipleArgumentsPerToken = true };
+        var device = new Option<bool>("--device") { Description = "Sign in with a code on another device (Google allows ReadOnly and Manage only)." };
+        var noBrowser = new Option<bool>("--no-browser") { Description = "Print the URL instead of opening a browser; paste the address a browser elsewhere ends on." };
+        var timeout = Ranged(new Option<int>("--timeout") { Description = "Seconds to wait for consent (10-3600).", DefaultValueFactory = _ => 300 }, 10, 3600);
+        var force = new Option<bool>("--force") { Description = "Ask for consent even if the profile holds a working grant." };
+        var hint = new Option<string?>("--login-hint") { Description = "Account to preselect on the consent page." };
+        var refreshEnv = new Option<string?>("--refresh-token-env") { Description = "Connect unattended from the refresh token in this environment variable (never on the command line, where ps shows it)." };
+        var refreshStdin = new Option<bool>("--refresh-token-stdin") { Description = "Connect unattended from a refresh token read from standard input." };
+        var endpoints = new[] { "authorization-endpoint", "token-endpoint", "revocation-endpoint", "device-endpoint", "api-base" }
+            .ToDictionary(n => n, n => new Option<string?>("--" + n) { Description = "The " + n.Replace('-', ' ') + ", whatever the client_secret.json or the server says." });
+        var command = new Command("connect", "Sign in and keep the grant. Examples:" + Environment.NewLine +
+            "  ytoauth connect --client-secret ~/client_secret.json --store ~/.config/ytoauth" + Environment.NewLine +
+            "  YT_REFRESH_TOKEN=... ytoauth connect --client-secret cs.json --store /run/ytoauth --refresh-token-env YT_REFRESH_TOKEN")
+        {
+            secret, scope, device, noBrowser, timeout, force, hint, refreshEnv, refreshStdin,
+        };
+        foreach (var option in endpoints.Values)
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(async (parse, cancel) =>
+        {
+            var choices = EndpointChoices.FromBase(parse.GetValue(EndpointBase));
+            Uri? Flag(string name) => parse.GetValue(endpoints[name]) is { } value ? EndpointChoices.Checked(value, "--" + name) : null;
+            var api = Flag("api-base") is { } apiBase ? GoogleEndpoints.ForBaseUri(apiBase) : null;
+            (choices.Authorization, choices.Token, choices.Revocation, choices.DeviceAuthorization) = (Flag("authorization-endpoint"), Flag("token-endpoint"), Flag("revocation-endpoint"), Flag("device-endpoint"));
+            (choices.YouTubeData, choices.Analytics) = (api?.YouTubeData, api?.Analytics);
+            var client = ClientSecretFile.Load(parse.GetValue(secret)!.FullName, choices);
+            var options = new ConnectOptions
+            {
+                Profile = parse.GetValue(Profile)!,
+                Scopes = Scopes.Resolve(parse.GetValue(scope)),
+                Force = parse.GetValue(force),
+                LoginHint = parse.GetValue(hint),
+                OpenBrowser = !parse.GetValue(noBrowser),
+                Timeout = TimeSpan.FromSeconds(parse.GetValue(timeout)),
+                AllowInteraction = Interaction.CiMarker() == null,
+                // With no browser here, the address a browser elsewhere ended on can be pasted on standard input.
+                ReadPastedAddress = parse.GetValue(noBrowser) ? ct => Task.Run(Console.In.ReadLine, CancellationToken.None).WaitAsync(ct) : null,
+            };
+            using var engine = Engine(parse);
+            var refreshToken = parse.GetValue(refreshEnv) is { } name
+                ? Environment.GetEnvironmentVariable(name) ?? throw new YtOAuthException(ErrorCode.InvalidArgument, "The environment variable " + name + " is not set.", name)
+                : parse.GetValue(refreshStdin) ? await Console.In.ReadLineAsync(cancel) ?? string.Empty : null;
+            var result = refreshToken != null ? await engine.ConnectWithRefreshTokenAsync(client, refreshToken.Trim(), options, cancel)
+                : parse.GetValue(device) ? await engine.ConnectWithDeviceCodeAsync(client, options, cancel)
+                : await engine.ConnectAsync(client, options, cancel);
+            return Report(result);
+        });
+        return command;
+    }
+
+    private static Command Token()
+    {
+        var forceRefresh = new Option<bool>("--force-refresh") { Description = "Refresh even if the current token is still valid." };
+        var minValidity = Ranged(new Option<int>("--min-validity") { Description = "Seconds the token must stay valid (0-3500)." }, 0, 3500);
+        var refreshToken = new Option<bool>("--refresh-token") { Description = "Print the refresh token instead: the grant itself, to carry to a server or a CI secret." };
+        var command = new Command("token", "Print a valid access token, refreshed when due. Example:" + Environment.NewLine +
+            "  curl -H \"Authorization: Bearer $(ytoauth token --store ~/.config/ytoauth)\" https://www.googleapis.com/youtube/v3/channels?part=id&mine=true")
+        {
+            forceRefresh, minValidity, refreshToken,
+        };
+        command.SetAction(async (parse, cancel) =>
+        {
+            using var engine = Engine(parse);
+            var profile = parse.GetValue(Profile)!;
+            Console.WriteLine(parse.GetValue(refreshToken)
+                ? await engine.GetRefreshTokenAsync(profile, cancel)
+                : (await engine.GetAccessTokenAsync(profile, TimeSpan.FromSeconds(parse.GetValue(minValidity)), parse.GetValue(forceRefresh), cancel)).Token);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command Playlists()
+    {
+        var channel = new Option<string?>("--channel") { Description = "A channel's playlists (public ones unless it is yours)." };
+        var ids = new Option<string[]>("--id") { Description = "Playlists by id (comma-separated or repeated).", AllowMultipleArgumentsPerToken = true };
+        var first = Ranged(new Option<int?>("--first") { Description = "Stop after this many (saves quota)." }, 1, int.MaxValue);
+        var command = new Command("playlists", "List playlists: yours, a channel's, or by id. Public data needs no sign-in with YTOAUTH_API_KEY set. Example:" + Environment.NewLine +
+            "  ytoauth playlists --store ~/.config/ytoauth --first 10 --json")
+        {
+            channel, ids, first, Json,
+        };
+        command.Validators.Add(r =>
+        {
+            if (r.GetValue(channel) != null && r.GetValue(ids)?.Length > 0)
+            {
+                r.AddError("Give --channel or --id, not both.");
+            }
+        });
+        command.SetAction(async (parse, cancel) =>
+        {
+            var query = new PlaylistQuery
+            {
+                ChannelId = parse.GetValue(channel),
+                Ids = parse.GetValue(ids)?.SelectMany(i => i.Split(',', StringSplitOptions.RemoveEmptyEntries)).ToList() is { Count: > 0 } list ? list : null,
+                Limit = parse.GetValue(first),
+            };
+            query.Mine = query.ChannelId == null && query.Ids == null;
+            // The key from the environment keeps it out of the process list.
+            var key = Environment.GetEnvironmentVariable("YTOAUTH_API_KEY");
+            using var engine = key == null ? Engine(parse) : new AuthEngine(new AuthEngineOptions());
+            var youtube = key == null ? engine.YouTube(parse.GetValue(Profile)!) : engine.YouTubeWithApiKey(key, GoogleEndpoints.Resolve(parse.GetValue(EndpointBase)));
+            var rows = Output.Rows(parse.GetValue(Json), "Id", "Title", "Privacy", "Items", "Published");
+            await foreach (var p in youtube.ListPlaylistsAsync(query, cancel))
+            {
+                rows.Add(p.Id, p.Title, p.Privacy, p.ItemCount, p.PublishedAt);
+            }
+
+            rows.End();
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command Analytics()
+    {
+        var start = DateOption("--start", "First day, yyyy-MM-dd (default: 28 days ago).", DateTime.UtcNow.Date.AddDays(-28));
+        var end = DateOption("--end", "Last day, yyyy-MM-dd (default: today).", DateTime.UtcNow.Date);
+        var metrics = new Option<string[]>("--metrics") { Description = "Metrics, comma-separated (default: views).", AllowMultipleArgumentsPerToken = true };
+        var dimensions = new Option<string[]>("--dimensions") { Description = "Dimensions, comma-separated: day, month, video, country...", AllowMultipleArgumentsPerToken = true };
+        var max = Ranged(new Option<int?>("--max") { Description = "Rows wanted in all (paged when more than one answer holds)." }, 1, int.MaxValue);
+        var command = new Command("analytics", "A YouTube Analytics report. Example:" + Environment.NewLine +
+            "  ytoauth analytics --store ~/.config/ytoauth --start 2026-11-01 --metrics views,likes --dimensions day")
+        {
+            start, end, metrics, dimensions, max, Json,
+        };
+        command.SetAction(async (parse, cancel) =>
+        {
+            static string[] List(string[]? values) => (values ?? Array.Empty<string>()).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
+            using var engine = Engine(parse);
+            var report = await engine.Analytics(parse.GetValue(Profile)!).QueryAsync(new AnalyticsQuery
+            {
+                StartDate = parse.GetValue(start),
+                EndDate = parse.GetValue(end),
+                Metrics = List(parse.GetValue(metrics)) is { Length: > 0 } m ? m : new[] { "views" },
+                Dimensions = List(parse.GetValue(dimensions)),
+                MaxResults = parse.GetValue(max),
+            }, cancel);
+            var rows = Output.Rows(parse.GetValue(Json), report.Columns.Select(c => c.Name).ToArray());
+            foreach (var row in report.Rows)
+            {
+                rows.Add(row);
+            }
+
+            rows.End();
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command Revoke()
+    {
+        var command = new Command("revoke", "Revoke the grant at Google, then forget it here.");
+        command.SetAction(async (parse, cancel) =>
+        {
+            using var engine = Engine(parse);
+            await engine.RevokeAsync(parse.GetValue(Profile)!, cancel);
+            Console.Error.WriteLine($"Revoked and forgot profile '{parse.GetValue(Profile)}'.");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command Disconnect()
+    {
+        var command = new Command("disconnect", "Forget the grant here only (it stays valid at Google until revoked).");
+        command.SetAction(async (parse, cancel) =>
+        {
+            using var engine = Engine(parse);
+            var profile = parse.GetValue(Profile)!;
+            if (!await engine.ForgetAsync(profile, cancel))
+            {
+                throw EngineErrors.NotConnected(profile, engine.Store.Description);
+            }
+
+            Console.Error.WriteLine($"Forgot profile '{profile}' here; the grant stays valid at Google until revoked.");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command Contexts()
+    {
+        var command = new Command("contexts", "List the stored grants: profile, channel, scopes, expiry (never a secret).") { Json };
+        command.Aliases.Add("profiles");
+        command.SetAction(async (parse, cancel) =>
+        {
+            using var engine = Engine(parse);
+            var rows = Output.Rows(parse.GetValue(Json), "Profile", "Channel", "Scopes", "Consented", "Expires");
+            foreach (var p in await engine.GetProfilesAsync(cancel))
+            {
+                rows.Add(p.Profile, p.AccountLabel, Program.Scopes(p.Scopes), p.ConsentUtc.Date, p.AccessTokenExpiresUtc);
+            }
+
+            rows.End();
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command Emulator()
+    {
+        var port = Ranged(new Option<int>("--port") { Description = "Port on 127.0.0.1 (0: any free port).", DefaultValueFactory = _ => 8765 }, 0, 65535);
+        var autoApprove = new Option<bool>("--auto-approve") { Description = "Approve consent without showing the page." };
+        var playlists = Ranged(new Option<int>("--playlists") { Description = "Playlists of the seeded channel.", DefaultValueFactory = _ => 12 }, 0, 1_000_000);
+        var secretOut = new Option<string?>("--client-secret-out") { Description = "Where to write a client_secret.json for it." };
+        var command = new Command("emulator", "Run Google's OAuth and YouTube endpoints on 127.0.0.1 until stopped (Ctrl+C, SIGTERM), for your own tests.")
+        {
+            port, autoApprove, playlists, secretOut,
+        };
+        command.SetAction(async (parse, cancel) =>
+        {
+            var settings = new Emulator.EmulatorSettings { AutoApprove = parse.GetValue(autoApprove) };
+            Emulator.GoogleEmulator google;
+            try
+            {
+                google = await YtOAuth.Emulator.GoogleEmulator.StartAsync(settings, new Emulator.YouTubeDataOptions { PlaylistCount = parse.GetValue(playlists) }, parse.GetValue(port));
+            }
+            catch (IOException e)
+            {
+                throw new YtOAuthException(ErrorCode.InvalidArgument, "Cannot listen on 127.0.0.1:" + parse.GetValue(port) + " (" + e.GetBaseException().Message + "). Pick another --port, or 0 for any free one.");
+            }
+
+            await using (google)
+            {
+                var file = parse.GetValue(secretOut) ?? Path.Combine(Path.GetTempPath(), "ytoauth-emulator-client_secret.json");
+                await File.WriteAllTextAsync(file, google.ClientSecretJson(), cancel);
+                Console.WriteLine($"Google emulator listening on {google.BaseUri}");
+                Console.WriteLine($"client_secret.json:  {file}");
+                Console.WriteLine($"Controls:            {google.BaseUri}emulator/ (counters, faults, settings, revoke-all, stop)");
+                Console.Out.Flush();
+                await google.WaitForShutdownAsync().WaitAsync(cancel);
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command Demo()
+    {
+        var autoApprove = new Option<bool>("--auto-approve") { Description = "The emulator approves consent by itself (the default without a terminal or under CI)." };
+        var noBrowser = new Option<bool>("--no-browser") { Description = "Print the consent URL instead of opening a browser." };
+        var command = new Command("demo", "The whole flow against a built-in Google emulator: consent, channel, playlists, analytics, a silent refresh, revocation.")
+        {
+            autoApprove, noBrowser,
+        };
+        command.SetAction((parse, cancel) => Cli.Demo.RunAsync(parse.GetValue(autoApprove), parse.GetValue(noBrowser), cancel));
+        return command;
+    }
+
+    internal static int Report(ConnectResult result)
+    {
+        if (!result.Connected)
+        {
+            throw new YtOAuthException(ErrorCode.ConsentDenied, "Consent was declined (" + result.DeclinedReason + "); nothing was stored. Run connect again and choose Allow.");
+        }
+
+        var p = result.Profile!;
+        Console.WriteLine($"Connected profile '{p.Profile}' to {p.AccountLabel ?? "(unknown channel)"} {p.ChannelId} with {Program.Scopes(p.Scopes)}; stored in {p.Store}.");
+        return ExitCodes.Success;
+    }
+
+    private static AuthEngine Engine(ParseResult parse)
+    {
+        var folder = parse.GetValue(Store) ?? throw new YtOAuthException(ErrorCode.InvalidArgument,
+            "ytoauth keeps grants in files only where you say: pass --store DIR (created 0700, one 0600 file per profile), for example --store " +
+            FileTokenStore.DefaultFolder() + ". To keep them in a SecretManagement vault, use the PowerShell module.");
+        if (File.Exists(folder))
+        {
+            throw new YtOAuthException(ErrorCode.InvalidArgument, "--store names a file, '" + folder + "'; it needs a folder (created if missing).", folder);
+        }
+
+        return new AuthEngine(new AuthEngineOptions { Store = new FileTokenStore(folder) });
+    }
+
+    private static Option<DateTime> DateOption(string name, string description, DateTime fallback) => new(name)
+    {
+        Description = description,
+        DefaultValueFactory = _ => fallback,
+        CustomParser = r =>
+        {
+            var text = r.Tokens.Single().Value;
+            if (DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                return date;
+            }
+
+            r.AddError(name + " takes a date as yyyy-MM-dd, not '" + text + "'.");
+            return default;
+        },
+    };
+
+    private static Option<T> Ranged<T>(Option<T> option, long min, long max)
+    {
+        option.Validators.Add(r =>
+        {
+            T value;
+            try
+            {
+                value = r.GetValueOrDefault<T>();
+            }
+            catch (InvalidOperationException)
+            {
+                return; // not a number at all: the parser says so itself
+            }
+
+            if (value != null && (Convert.ToInt64(value, CultureInfo.InvariantCulture) < min || Convert.ToInt64(value, CultureInfo.InvariantCulture) > max))
+            {
+                r.AddError(option.Name + " takes a whole number " + (max == int.MaxValue ? "of at least " + min : "from " + min + " to " + max) + ", not " + value + ".");
+            }
+        });
+        return option;
+    }
+
+    private static void Check(OptionResult result, Action check)
+    {
+        try
+        {
+            check();
+        }
+        catch (YtOAuthException e)
+        {
+            result.AddError(e.Message);
+        }
+    }
+}

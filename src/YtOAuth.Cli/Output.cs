@@ -1,0 +1,60 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using Spectre.Console;
+
+namespace YtOAuth.Cli;
+
+/// <summary>
+/// Rows for people and for scripts: a table on a terminal, tab-separated values with a header when the output is
+/// piped or redirected, and one JSON object a line with --json.
+/// </summary>
+internal abstract class Output
+{
+    public static Output Rows(bool json, params string[] headers) =>
+        json ? new JsonLines(headers) : Console.IsOutputRedirected ? new Tsv(headers) : new Table(headers);
+
+    public abstract void Add(params object?[] values);
+
+    public virtual void End()
+    {
+    }
+
+    private sealed class Tsv : Output
+    {
+        public Tsv(string[] headers) => Console.WriteLine(string.Join('\t', headers));
+
+        public override void Add(params object?[] values) => Console.WriteLine(string.Join('\t', values.Select(v => Program.Text(v).Replace('\t', ' ').Replace('\n', ' '))));
+    }
+
+    private sealed class JsonLines(string[] headers) : Output
+    {
+        public override void Add(params object?[] values) =>
+            Console.WriteLine(JsonSerializer.Serialize(headers.Zip(values).ToDictionary(p => p.First, p => p.Second is DateTime d && d.TimeOfDay == TimeSpan.Zero ? Program.Date(d) : p.Second)));
+    }
+
+    private sealed class Table(string[] headers) : Output
+    {
+        private readonly List<string[]> rows = new();
+
+        public override void Add(params object?[] values) => rows.Add(values.Select(v => Markup.Escape(Program.Text(v))).ToArray());
+
+        public override void End()
+        {
+            var table = new Spectre.Console.Table().Border(TableBorder.Simple);
+            foreach (var header in headers)
+            {
+                table.AddColumn(header);
+            }
+
+            foreach (var row in rows)
+            {
+                table.AddRow(row);
+            }
+
+            Console.Out.Flush();
+            AnsiConsole.Write(table);
+        }
+    }
+}
