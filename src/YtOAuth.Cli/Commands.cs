@@ -202,7 +202,7 @@ internal static class Commands
 
     private static Command Revoke()
     {
-        var command = new Command("revoke", "Revoke the grant at Google, then forget it here.");
+        var command = new Command("revoke", "Revoke the grant at Google, then forget it here. Example:" + Environment.NewLine + "  ytoauth revoke --store ~/.config/ytoauth --profile work");
         command.SetAction(async (parse, cancel) =>
         {
             using var engine = Engine(parse);
@@ -215,7 +215,7 @@ internal static class Commands
 
     private static Command Disconnect()
     {
-        var command = new Command("disconnect", "Forget the grant here only (it stays valid at Google until revoked).");
+        var command = new Command("disconnect", "Forget the grant here only (it stays valid at Google until revoked). Example:" + Environment.NewLine + "  ytoauth disconnect --store ~/.config/ytoauth --profile old");
         command.SetAction(async (parse, cancel) =>
         {
             using var engine = Engine(parse);
@@ -233,7 +233,7 @@ internal static class Commands
 
     private static Command Contexts()
     {
-        var command = new Command("contexts", "List the stored grants: profile, channel, scopes, expiry (never a secret).") { Json };
+        var command = new Command("contexts", "List the stored grants: profile, channel, scopes, expiry (never a secret). Example:" + Environment.NewLine + "  ytoauth contexts --store ~/.config/ytoauth --json") { Json };
         command.Aliases.Add("profiles");
         command.SetAction(async (parse, cancel) =>
         {
@@ -256,7 +256,7 @@ internal static class Commands
         var autoApprove = new Option<bool>("--auto-approve") { Description = "Approve consent without showing the page." };
         var playlists = Ranged(new Option<int>("--playlists") { Description = "Playlists of the seeded channel.", DefaultValueFactory = _ => 12 }, 0, 1_000_000);
         var secretOut = new Option<string?>("--client-secret-out") { Description = "Where to write a client_secret.json for it." };
-        var command = new Command("emulator", "Run Google's OAuth and YouTube endpoints on 127.0.0.1 until stopped (Ctrl+C, SIGTERM), for your own tests.")
+        var command = new Command("emulator", "Run Google's OAuth and YouTube endpoints on 127.0.0.1 until stopped (Ctrl+C, SIGTERM), for your own tests. Example:" + Environment.NewLine + "  ytoauth emulator --port 0 --auto-approve --client-secret-out /tmp/cs.json")
         {
             port, autoApprove, playlists, secretOut,
         };
@@ -293,7 +293,7 @@ internal static class Commands
     {
         var autoApprove = new Option<bool>("--auto-approve") { Description = "The emulator approves consent by itself (the default without a terminal or under CI)." };
         var noBrowser = new Option<bool>("--no-browser") { Description = "Print the consent URL instead of opening a browser." };
-        var command = new Command("demo", "The whole flow against a built-in Google emulator: consent, channel, playlists, analytics, a silent refresh, revocation.")
+        var command = new Command("demo", "The whole flow against a built-in Google emulator: consent, channel, playlists, analytics, a silent refresh, revocation. Example:" + Environment.NewLine + "  ytoauth demo --no-browser")
         {
             autoApprove, noBrowser,
         };

@@ -41,9 +41,23 @@ internal static class Demo
 
             Say("3. Your playlists, page by page:");
             var rows = Output.Rows(false, "Title", "Privacy", "Items", "Id");
-            await foreach (var p in engine.YouTube(ProfileName.Default).ListPlaylistsAsync(new PlaylistQuery { Mine = true }, cancellationToken))
+            async Task ListAsync(Action<int>? progress)
             {
-                rows.Add(p.Title, p.Privacy, p.ItemCount, p.Id);
+                var count = 0;
+                await foreach (var p in engine.YouTube(ProfileName.Default).ListPlaylistsAsync(new PlaylistQuery { Mine = true }, cancellationToken))
+                {
+                    rows.Add(p.Title, p.Privacy, p.ItemCount, p.Id);
+                    progress?.Invoke(++count);
+                }
+            }
+
+            if (Console.IsOutputRedirected)
+            {
+                await ListAsync(null);
+            }
+            else
+            {
+                await AnsiConsole.Status().StartAsync("Listing playlists...", context => ListAsync(n => context.Status($"Listing playlists: {n} so far")));
             }
 
             rows.End();

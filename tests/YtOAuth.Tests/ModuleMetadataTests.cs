@@ -115,7 +115,7 @@ public class ModuleMetadataTests : IClassFixture<BuiltModule>
     public void Token_analytics_revoke_and_context_cmdlets_declare_their_contracts()
     {
         var token = module["Get-YouTubeToken"];
-        Assert.Equal(new[] { "System.String", "YtOAuth.Output.YouTubeAccessToken" }, token.OutputTypes.OrderBy(t => t));
+        Assert.Equal(new[] { "System.Security.SecureString", "System.String", "YtOAuth.Output.YouTubeAccessToken" }, token.OutputTypes.OrderBy(t => t));
         Assert.True(token.Parameters.Single(p => p.Name == "AsPlainText").IsSwitch);
 
         var analytics = module["Get-YouTubeAnalytics"];

@@ -143,6 +143,65 @@ public class CliTests
     }
 
     [Fact]
+    public async Task A_port_in_use_is_a_usage_error_saying_what_to_do()
+    {
+        using var taken = new TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port.ToString();
+
+        var (exit, _, errors) = await RunAsync("emulator", "--port", port);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("Cannot listen on 127.0.0.1:" + port, errors);
+        Assert.Contains("Pick another --port, or 0 for any free one.", errors);
+    }
+
+    [Fact]
+    public async Task SIGTERM_stops_a_demo_waiting_for_a_person_in_a_terminal()
+    {
+        // tmux gives the demo a real terminal, so it waits for someone to press Allow instead of approving by itself.
+        var session = "ytoauth-demo-" + Environment.ProcessId;
+        var code = Path.Combine(Path.GetTempPath(), session + ".code");
+        File.Delete(code);
+        Tmux("new-session", "-d", "-s", session, "-x", "200", "-y", "50",
+            "env -u CI dotnet '" + Support.Cli.DllPath + "' demo --no-browser; echo $? > '" + code + "'");
+        try
+        {
+            await Eventually.TrueAsync(() => Tmux("capture-pane", "-p", "-t", session).Contains("Open this URL"), "the demo to wait for consent");
+            var shell = int.Parse(Tmux("list-panes", "-t", session, "-F", "#{pane_pid}").Trim());
+            var demo = int.Parse(Run("pgrep", "-P", shell.ToString()).Trim());
+            using var target = Process.GetProcessById(demo);
+
+            var watch = Terminate(target);
+
+            Assert.True(target.WaitForExit(TimeSpan.FromSeconds(2)), "still running 2 s after SIGTERM");
+            await Eventually.TrueAsync(() => File.Exists(code) && File.ReadAllText(code).Trim().Length > 0, "the exit code");
+            Assert.Equal("143", File.ReadAllText(code).Trim());
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2));
+        }
+        finally
+        {
+            Run("tmux", "kill-session", "-t", session);
+        }
+    }
+
+    private static string Tmux(params string[] args) => Run("tmux", args);
+
+    private static string Run(string command, params string[] args)
+    {
+        var info = new ProcessStartInfo(command) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in args)
+        {
+            info.ArgumentList.Add(a);
+        }
+
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return output;
+    }
+
+    [Fact]
     public async Task The_demo_under_CI_approves_by_itself_and_says_so()
     {
         var (exit, output, errors) = await RunAsync(new Dictionary<string, string> { ["CI"] = "true" }, "demo");
