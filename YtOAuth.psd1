@@ -20,6 +20,7 @@
         'Get-YouTubeContext'
         'Get-YouTubePlaylist'
         'Get-YouTubeToken'
+        'Invoke-YouTubeApi'
         'Revoke-YouTubeToken'
     )
     FunctionsToExport      = @()

@@ -189,6 +189,9 @@ namespace YtOAuth.Engine
         public YouTubeClient YouTubeWithApiKey(string apiKey, GoogleEndpoints? endpoints = null) =>
             new YouTubeClient(ApiClient.ForApiKey(http, apiKey, endpoints ?? GoogleEndpoints.Google), null);
 
+        /// <summary>Any YouTube Data v3 or Analytics v2 call for a connected profile.</summary>
+        public ApiInvoker Api(string profile) => new ApiInvoker(http, grants, quota, profile);
+
         /// <summary>YouTube Analytics v2 for a connected profile.</summary>
         public AnalyticsClient Analytics(string profile) => new AnalyticsClient(ApiClient.ForProfile(http, grants, profile, Scopes.AnalyticsRead.ToArray()));
 

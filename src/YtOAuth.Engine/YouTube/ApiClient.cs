@@ -64,9 +64,21 @@ namespace YtOAuth.Engine.YouTube
             keyEndpoints ?? (await tokens!.GetAccessTokenAsync(profile!, cancellationToken: cancellationToken).ConfigureAwait(false)).Endpoints;
 
         /// <summary>GETs <paramref name="relative"/> under <paramref name="baseUri"/>; <paramref name="target"/> names the thing asked for in errors.</summary>
-        public async Task<JObject> GetAsync(Uri baseUri, string relative, string target, int quotaCost, CancellationToken cancellationToken)
+        public Task<JObject> GetAsync(Uri baseUri, string relative, string target, int quotaCost, CancellationToken cancellationToken) =>
+            SendAsync(HttpMethod.Get, new Uri(baseUri, relative), null, target, quotaCost, cancellationToken);
+
+        /// <summary>
+        /// Sends one request to <paramref name="uri"/> (under one of the profile's API bases) with an optional JSON body.
+        /// Only GETs are retried: a write that may have happened is not sent twice.
+        /// </summary>
+        public async Task<JObject> SendAsync(HttpMethod method, Uri uri, string? jsonBody, string target, int quotaCost, CancellationToken cancellationToken)
         {
-            var uri = new Uri(baseUri, apiKey == null ? relative : relative + (relative.Contains("?") ? "&" : "?") + "key=" + Uri.EscapeDataString(apiKey));
+            if (apiKey != null)
+            {
+                uri = new Uri(uri.AbsoluteUri + (uri.Query.Length > 0 ? "&" : "?") + "key=" + Uri.EscapeDataString(apiKey));
+            }
+
+            var idempotent = method == HttpMethod.Get;
             var refreshed = false;
             while (true)
             {
@@ -80,15 +92,20 @@ namespace YtOAuth.Engine.YouTube
 
                 using (var response = await http.SendAsync(() =>
                        {
-                           var request = new HttpRequestMessage(HttpMethod.Get, uri);
+                           var request = new HttpRequestMessage(method, uri);
                            request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("gzip"));
+                           if (jsonBody != null)
+                           {
+                               request.Content = new StringContent(jsonBody, System.Text.Encoding.UTF8, "application/json");
+                           }
+
                            if (bearer != null)
                            {
                                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
                            }
 
                            return request;
-                       }, IsRetryableAsync, retryNetworkErrors: true, cancellationToken).ConfigureAwait(false))
+                       }, idempotent ? IsRetryableAsync : NeverRetry, retryNetworkErrors: idempotent, cancellationToken).ConfigureAwait(false))
                 {
                     Interlocked.Add(ref unitsSpent, quotaCost);
                     var body = await GoogleHttp.ReadJsonAsync(response, uri).ConfigureAwait(false);
@@ -120,6 +137,8 @@ namespace YtOAuth.Engine.YouTube
                 throw ScopeError(neededScopes.Take(1).ToArray());
             }
         }
+
+        private static Task<bool> NeverRetry(HttpResponseMessage response) => Task.FromResult(false);
 
         private static async Task<bool> IsRetryableAsync(HttpResponseMessage response)
         {

@@ -36,8 +36,6 @@ namespace YtOAuth.Engine.YouTube
     public sealed class YouTubeClient
     {
         private const int PageSize = 50;
-        /// <summary>No channel has a million playlists or items in one playlist (YouTube caps playlists at 5,000 items).</summary>
-        private const int MaxPages = 20_000;
         private const string PlaylistFields = "nextPageToken,pageInfo/totalResults,items(id,snippet(publishedAt,channelId,title,description,channelTitle,thumbnails/default/url),status/privacyStatus,contentDetails/itemCount)";
         private const string ItemFields = "nextPageToken,pageInfo/totalResults,items(id,snippet(playlistId,position,title,videoOwnerChannelTitle,resourceId/videoId),contentDetails(videoId,videoPublishedAt),status/privacyStatus)";
         private readonly ApiClient api;
@@ -176,18 +174,14 @@ namespace YtOAuth.Engine.YouTube
         {
             var baseUri = await BaseAsync(cancellationToken).ConfigureAwait(false);
             string? pageToken = null;
-            var tokensSeen = new HashSet<string>(StringComparer.Ordinal);
-            var pages = 0;
+            var tokens = new PageTokens(target);
             var seen = 0;
             var total = -1;
             do
             {
-                // A server that hands out a page token again, or pages without end, would spend the whole daily quota.
-                if (pageToken != null && (!tokensSeen.Add(pageToken) || ++pages >= MaxPages))
+                if (pageToken != null)
                 {
-                    throw new YtOAuthException(ErrorCode.ServerError,
-                        "YouTube's answers for '" + target + "' " + (pages >= MaxPages ? "went on past " + MaxPages + " pages" : "repeated a page token after " + tokensSeen.Count + " page(s), a loop") +
-                        ", so the listing was stopped to save quota. " + seen + " item(s) had been listed; try again later.", target);
+                    tokens.Next(pageToken, seen);
                 }
 
                 var size = limit.HasValue ? Math.Max(1, Math.Min(PageSize, limit.Value - seen)) : PageSize;

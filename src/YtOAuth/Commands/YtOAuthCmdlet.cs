@@ -124,7 +124,7 @@ namespace YtOAuth.Commands
                     Report(failure); // a failed item of a listing that goes on
                     break;
                 case QueueSink.Output output:
-                    WriteObject(output.Item);
+                    WriteObject(Render(output.Item));
                     break;
                 case QueueSink.LineRequest request:
                     string? line;
@@ -164,6 +164,9 @@ namespace YtOAuth.Commands
         /// <summary>Reads one line the user types at the host, on the pipeline thread (from engine work running in <see cref="Pump"/>).</summary>
         protected Task<string?> ReadHostLineAsync(CancellationToken cancellationToken) =>
             sink?.ReadLineAsync(cancellationToken) ?? Task.FromResult<string?>(null);
+
+        /// <summary>Turns an item the engine handed out into what the command writes; on the pipeline thread.</summary>
+        protected virtual object Render(object item) => item;
 
         /// <summary>Ends the progress bar this command may have shown.</summary>
         protected void CompleteProgress() =>

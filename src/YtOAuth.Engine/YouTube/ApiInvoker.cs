@@ -1,0 +1,146 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using YtOAuth.Engine.Http;
+using YtOAuth.Engine.OAuth;
+using YtOAuth.Engine.Tokens;
+
+namespace YtOAuth.Engine.YouTube
+{
+    /// <summary>Which of the two YouTube APIs a call goes to.</summary>
+    public enum YouTubeApi
+    {
+        /// <summary>YouTube Data API v3.</summary>
+        Data,
+        /// <summary>YouTube Analytics API v2.</summary>
+        Analytics,
+    }
+
+    /// <summary>Any call to the YouTube APIs with a profile's grant.</summary>
+    public sealed class ApiRequest
+    {
+        /// <summary>GET, POST, PUT, PATCH or DELETE.</summary>
+        public string Method { get; set; } = "GET";
+        /// <summary>The API whose base <see cref="Path"/> is under.</summary>
+        public YouTubeApi Api { get; set; } = YouTubeApi.Data;
+        /// <summary>A path under the API's base (videos, channels, reports...); or use <see cref="Uri"/>.</summary>
+        public string? Path { get; set; }
+        /// <summary>A full address; it must be under one of the profile's API bases (the token goes nowhere else).</summary>
+        public Uri? Uri { get; set; }
+        /// <summary>Query parameters (values are escaped).</summary>
+        public IReadOnlyDictionary<string, string>? Query { get; set; }
+        /// <summary>A JSON body.</summary>
+        public string? JsonBody { get; set; }
+        /// <summary>Follow nextPageToken and hand out the items of every page.</summary>
+        public bool All { get; set; }
+        /// <summary>Hand out at most this many items, paging as needed.</summary>
+        public int? First { get; set; }
+        /// <summary>Hand out each answer's JSON whole, instead of its items.</summary>
+        public bool Raw { get; set; }
+    }
+
+    /// <summary>
+    /// Any YouTube Data v3 or Analytics v2 call with a profile's grant, with the same refresh, retries (GETs only),
+    /// quota counting, scope checks and errors as the typed clients, and paging that follows nextPageToken safely.
+    /// </summary>
+    public sealed class ApiInvoker
+    {
+        /// <summary>Google's Data API cost of a write (insert, update, delete); reads cost 1.</summary>
+        private const int WriteCost = 50;
+        private static readonly string[] WriteScopes = { Scopes.Manage, Scopes.ForceSsl, Scopes.Partner };
+        private readonly GoogleHttp http;
+        private readonly IAccessTokenSource tokens;
+        private readonly QuotaLedger ledger;
+        private readonly string profile;
+
+        internal ApiInvoker(GoogleHttp http, IAccessTokenSource tokens, QuotaLedger ledger, string profile)
+        {
+            this.http = http;
+            this.tokens = tokens;
+            this.ledger = ledger;
+            this.profile = ProfileName.Validate(profile);
+        }
+
+        /// <summary>Makes the call, handing <paramref name="onJson"/> each item (or each answer, with Raw or without paging) as JSON text.</summary>
+        public async Task InvokeAsync(ApiRequest request, Action<string> onJson, CancellationToken cancellationToken)
+        {
+            var method = new HttpMethod((request.Method ?? "GET").ToUpperInvariant());
+            var read = method == HttpMethod.Get;
+            var needed = request.Api == YouTubeApi.Analytics ? Scopes.AnalyticsRead.ToArray() : read ? Scopes.DataApiRead.ToArray() : WriteScopes;
+            var api = ApiClient.ForProfile(http, tokens, profile, needed);
+            var uri = Address(request, await api.EndpointsAsync(cancellationToken).ConfigureAwait(false));
+            var cost = request.Api == YouTubeApi.Analytics ? 0 : read ? 1 : WriteCost;
+            var paging = request.All || request.First.HasValue;
+            var pages = new PageTokens(uri.GetLeftPart(UriPartial.Path));
+            var handedOut = 0;
+            try
+            {
+                string? pageToken = null;
+                do
+                {
+                    var page = pageToken == null ? uri : new Uri(uri.AbsoluteUri + (uri.Query.Length > 0 ? "&" : "?") + "pageToken=" + System.Uri.EscapeDataString(pageToken));
+                    var json = await api.SendAsync(method, page, request.JsonBody, uri.AbsolutePath, cost, cancellationToken).ConfigureAwait(false);
+                    if (!paging || request.Raw)
+                    {
+                        onJson(json.ToString(Formatting.None));
+                    }
+
+                    if (paging && !request.Raw)
+                    {
+                        foreach (var item in (json["items"] as JArray) ?? new JArray())
+                        {
+                            onJson(item.ToString(Formatting.None));
+                            if (++handedOut >= request.First)
+                            {
+                                return;
+                            }
+                        }
+                    }
+
+                    pageToken = paging && json["nextPageToken"]?.Type == JTokenType.String ? (string?)json["nextPageToken"] : null;
+                    if (pageToken != null)
+                    {
+                        pages.Next(pageToken, handedOut);
+                    }
+                }
+                while (pageToken != null);
+            }
+            finally
+            {
+                await ledger.RecordAsync(profile, api.UnitsSpent).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>The request's address: a path under the API's base, or a full address that must be under one of the profile's bases.</summary>
+        private static Uri Address(ApiRequest request, GoogleEndpoints endpoints)
+        {
+            Uri uri;
+            if (request.Uri != null)
+            {
+                uri = request.Uri;
+                if (!new[] { endpoints.YouTubeData, endpoints.Analytics }.Any(b => uri.AbsoluteUri.StartsWith(b.AbsoluteUri, StringComparison.OrdinalIgnoreCase)))
+                {
+                    throw new YtOAuthException(ErrorCode.InvalidArgument,
+                        "'" + uri.GetLeftPart(UriPartial.Path) + "' is not under this profile's YouTube API bases (" + endpoints.YouTubeData + ", " + endpoints.Analytics +
+                        "), and its access token goes nowhere else. Give a path under them instead.", uri.GetLeftPart(UriPartial.Path));
+                }
+            }
+            else if (!string.IsNullOrWhiteSpace(request.Path))
+            {
+                uri = new Uri(request.Api == YouTubeApi.Analytics ? endpoints.Analytics : endpoints.YouTubeData, request.Path!.TrimStart('/'));
+            }
+            else
+            {
+                throw new YtOAuthException(ErrorCode.InvalidArgument, "Give a path under the API (videos, channels, reports...) or a full address.");
+            }
+
+            var query = string.Join("&", (request.Query ?? new Dictionary<string, string>()).Select(p => System.Uri.EscapeDataString(p.Key) + "=" + System.Uri.EscapeDataString(p.Value)));
+            return query.Length == 0 ? uri : new Uri(uri.AbsoluteUri + (uri.Query.Length > 0 ? "&" : "?") + query);
+        }
+    }
+}
