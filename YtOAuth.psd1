@@ -17,9 +17,12 @@
         'Connect-YouTube'
         'Disconnect-YouTube'
         'Get-YouTubeAnalytics'
+        'Get-YouTubeChannel'
         'Get-YouTubeContext'
         'Get-YouTubePlaylist'
+        'Get-YouTubePlaylistItem'
         'Get-YouTubeToken'
+        'Get-YouTubeVideo'
         'Invoke-YouTubeApi'
         'Revoke-YouTubeToken'
     )

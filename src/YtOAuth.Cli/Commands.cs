@@ -36,7 +36,7 @@ internal static class Commands
         {
             Store, Profile, EndpointBase, Verbose, Debug,
         };
-        foreach (var command in new[] { Connect(), Token(), Playlists(), Analytics(), Revoke(), Disconnect(), Contexts(), Emulator(), Demo() })
+        foreach (var command in new[] { Connect(), Token(), Channel(), Playlists(), Items(), Videos(), Analytics(), Revoke(), Disconnect(), Contexts(), Emulator(), Demo() })
         {
             root.Subcommands.Add(command);
         }
@@ -164,6 +164,126 @@ internal static class Commands
         return command;
     }
 
+    private static Command Channel()
+    {
+        var ids = IdList("Channels by id (comma-separated or repeated).");
+        var handle = new Option<string?>("--handle") { Description = "A channel by handle, with or without @." };
+        var command = new Command("channel", "Show a channel: yours, by id or by handle, with its statistics and uploads playlist. Example:" + Environment.NewLine +
+            "  ytoauth channel --store ~/.config/ytoauth --handle @GoogleDevelopers")
+        {
+            ids, handle, Json,
+        };
+        command.Validators.Add(r =>
+        {
+            if (r.GetValue(handle) != null && r.GetValue(ids)?.Length > 0)
+            {
+                r.AddError("Give --id or --handle, not both.");
+            }
+        });
+        command.SetAction(async (parse, cancel) =>
+        {
+            using var engine = Engine(parse);
+            var rows = Output.Rows(parse.GetValue(Json), "Id", "Title", "Handle", "Subscribers", "Videos", "Views", "Uploads");
+            var missing = new Misses();
+            await engine.YouTube(parse.GetValue(Profile)!).ListChannelsAsync(Ids(parse, ids), parse.GetValue(handle),
+                c => rows.Add(c.Id, c.Title, c.CustomUrl, c.SubscriberCount, c.VideoCount, c.ViewCount, c.UploadsPlaylistId), missing.Report, cancel);
+            rows.End();
+            return missing.ExitCode;
+        });
+        return command;
+    }
+
+    private static Command Items()
+    {
+        var playlist = new Option<string[]>("--playlist") { Description = "Playlist ids (comma-separated or repeated); a channel's uploads playlist too.", Required = true, AllowMultipleArgumentsPerToken = true };
+        var first = Ranged(new Option<int?>("--first") { Description = "Stop after this many items of each playlist (saves quota)." }, 1, int.MaxValue);
+        var command = new Command("items", "List the items of playlists, in order. Example:" + Environment.NewLine +
+            "  ytoauth items --store ~/.config/ytoauth --playlist PLxxxxxxxx --first 20")
+        {
+            playlist, first, Json,
+        };
+        command.SetAction(async (parse, cancel) =>
+        {
+            using var engine = Engine(parse);
+            var youtube = engine.YouTube(parse.GetValue(Profile)!);
+            var rows = Output.Rows(parse.GetValue(Json), "PlaylistId", "Position", "VideoId", "Title", "Published");
+            var missing = new Misses();
+            foreach (var id in Ids(parse, playlist)!)
+            {
+                try
+                {
+                    await youtube.ListPlaylistItemsAsync(id, parse.GetValue(first), i => rows.Add(i.PlaylistId, i.Position, i.VideoId, i.Title, i.VideoPublishedAt), cancel);
+                }
+                catch (YtOAuthException e) when (e.ConcernsOnlyThisItem)
+                {
+                    missing.Report(e); // the next playlist is still listed
+                }
+            }
+
+            rows.End();
+            return missing.ExitCode;
+        });
+        return command;
+    }
+
+    private static Command Videos()
+    {
+        var ids = IdList("Video ids (comma-separated or repeated); '-' reads them from standard input, one a line.");
+        ids.Required = true;
+        var command = new Command("videos", "Show videos by id with their statistics, 50 a call. Example:" + Environment.NewLine +
+            "  ytoauth items --store ~/.config/ytoauth --playlist PLxxxxxxxx --json | jq -r .VideoId | ytoauth videos --store ~/.config/ytoauth --id -")
+        {
+            ids, Json,
+        };
+        command.SetAction(async (parse, cancel) =>
+        {
+            var wanted = Ids(parse, ids)!;
+            if (wanted.Contains("-"))
+            {
+                wanted = wanted.Where(i => i != "-").Concat(ReadLines(Console.In)).ToList();
+            }
+
+            using var engine = Engine(parse);
+            var rows = Output.Rows(parse.GetValue(Json), "Id", "Title", "Duration", "Views", "Likes", "Comments", "Published");
+            var missing = new Misses();
+            await engine.YouTube(parse.GetValue(Profile)!).ListVideosAsync(wanted,
+                v => rows.Add(v.Id, v.Title, v.Duration, v.ViewCount, v.LikeCount, v.CommentCount, v.PublishedAt), missing.Report, cancel);
+            rows.End();
+            return missing.ExitCode;
+        });
+        return command;
+    }
+
+    private static Option<string[]> IdList(string description) => new("--id") { Description = description, AllowMultipleArgumentsPerToken = true };
+
+    private static List<string>? Ids(ParseResult parse, Option<string[]> option) =>
+        parse.GetValue(option)?.SelectMany(i => i.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList() is { Count: > 0 } list ? list : null;
+
+    private static IEnumerable<string> ReadLines(TextReader reader)
+    {
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Trim().Length > 0)
+            {
+                yield return line.Trim();
+            }
+        }
+    }
+
+    /// <summary>Ids YouTube did not show: each said on stderr as it comes, the rest still written; exit 7 at the end if any.</summary>
+    private sealed class Misses
+    {
+        private int count;
+
+        public int ExitCode => count == 0 ? ExitCodes.Success : ExitCodes.RequestRefused;
+
+        public void Report(YtOAuthException e)
+        {
+            count++;
+            Console.Error.WriteLine("ytoauth: " + e.Message);
+        }
+    }
+
     private static Command Analytics()
     {
         var start = DateOption("--start", "First day, yyyy-MM-dd (default: 28 days ago).", DateTime.UtcNow.Date.AddDays(-28));
@@ -256,9 +376,11 @@ internal static class Commands
         var autoApprove = new Option<bool>("--auto-approve") { Description = "Approve consent without showing the page." };
         var playlists = Ranged(new Option<int>("--playlists") { Description = "Playlists of the seeded channel.", DefaultValueFactory = _ => 12 }, 0, 1_000_000);
         var secretOut = new Option<string?>("--client-secret-out") { Description = "Where to write a client_secret.json for it." };
-        var command = new Command("emulator", "Run Google's OAuth and YouTube endpoints on 127.0.0.1 until stopped (Ctrl+C, SIGTERM), for your own tests. Example:" + Environment.NewLine + "  ytoauth emulator --port 0 --auto-approve --client-secret-out /tmp/cs.json")
+        var seed = new Option<FileInfo?>("--seed") { Description = "JSON file with the channel, playlists, videos and report rows to serve (docs/testing-your-scripts.md)." };
+        var command = new Command("emulator", "Run Google's OAuth and YouTube endpoints on 127.0.0.1 until stopped (Ctrl+C, SIGTERM, or POST /emulator/stop), for your own tests. Example:" + Environment.NewLine +
+            "  ytoauth emulator --port 0 --auto-approve --seed tests/seed.json --client-secret-out /tmp/cs.json")
         {
-            port, autoApprove, playlists, secretOut,
+            port, autoApprove, playlists, secretOut, seed,
         };
         command.SetAction(async (parse, cancel) =>
         {
@@ -266,7 +388,12 @@ internal static class Commands
             Emulator.GoogleEmulator google;
             try
             {
-                google = await YtOAuth.Emulator.GoogleEmulator.StartAsync(settings, new Emulator.YouTubeDataOptions { PlaylistCount = parse.GetValue(playlists) }, parse.GetValue(port));
+                var data = new Emulator.YouTubeDataOptions { PlaylistCount = parse.GetValue(playlists), SeedFile = parse.GetValue(seed)?.FullName };
+                google = await YtOAuth.Emulator.GoogleEmulator.StartAsync(settings, data, parse.GetValue(port));
+            }
+            catch (ArgumentException e)
+            {
+                throw new YtOAuthException(ErrorCode.InvalidArgument, e.Message + " Fix the file (docs/testing-your-scripts.md shows its shape).");
             }
             catch (IOException e)
             {
@@ -280,6 +407,7 @@ internal static class Commands
                 Console.WriteLine($"Google emulator listening on {google.BaseUri}");
                 Console.WriteLine($"client_secret.json:  {file}");
                 Console.WriteLine($"Controls:            {google.BaseUri}emulator/ (counters, faults, settings, revoke-all, stop)");
+                Console.WriteLine($"API key (public data): {google.Data.ApiKey}");
                 Console.Out.Flush();
                 await google.WaitForShutdownAsync().WaitAsync(cancel);
             }

@@ -88,31 +88,24 @@ internal static class AnalyticsEndpoints
         var first = start > data.DataStart ? start : data.DataStart;
         var last = end < data.DataEnd ? end : data.DataEnd;
         var groups = new Dictionary<string, (string[] Keys, double[] Sums, int Count)>();
-        for (var day = first; day <= last; day = day.AddDays(1))
+        foreach (var fact in Facts(data, first, last, metrics))
         {
-            foreach (var video in data.Videos)
+            if (filters.TryGetValue("video", out var vf) && !vf.Contains(fact.Video)) continue;
+            if (filters.TryGetValue("country", out var cf) && !cf.Contains(fact.Country)) continue;
+            var keys = dims.Select(d => d switch
             {
-                if (filters.TryGetValue("video", out var vf) && !vf.Contains(video)) continue;
-                foreach (var country in data.Countries)
-                {
-                    if (filters.TryGetValue("country", out var cf) && !cf.Contains(country)) continue;
-                    var keys = dims.Select(d => d switch
-                    {
-                        "day" => day.ToString("yyyy-MM-dd"), "month" => day.ToString("yyyy-MM"), "video" => video, _ => country,
-                    }).ToArray();
-                    var groupKey = string.Join("\u0001", keys);
-                    var seed = day.ToString("yyyyMMdd") + video + country;
-                    var values = metrics.Select(m => Fact(data, m, seed)).ToArray();
-                    if (groups.TryGetValue(groupKey, out var g))
-                    {
-                        for (var i = 0; i < values.Length; i++) g.Sums[i] += values[i];
-                        groups[groupKey] = (g.Keys, g.Sums, g.Count + 1);
-                    }
-                    else
-                    {
-                        groups[groupKey] = (keys, values, 1);
-                    }
-                }
+                "day" => fact.Day.ToString("yyyy-MM-dd"), "month" => fact.Day.ToString("yyyy-MM"), "video" => fact.Video, _ => fact.Country,
+            }).ToArray();
+            var groupKey = string.Join("\u0001", keys);
+            var values = metrics.Select(m => fact.Metrics.TryGetValue(m, out var v) ? v : 0).ToArray();
+            if (groups.TryGetValue(groupKey, out var g))
+            {
+                for (var i = 0; i < values.Length; i++) g.Sums[i] += values[i];
+                groups[groupKey] = (g.Keys, g.Sums, g.Count + 1);
+            }
+            else
+            {
+                groups[groupKey] = (keys, values, 1);
             }
         }
 
@@ -138,6 +131,32 @@ internal static class AnalyticsEndpoints
         }
 
         await ApiResponses.Send(context, 200, body);
+    }
+
+    /// <summary>The seed file's report rows in range, or generated ones: every day, video and country.</summary>
+    private static IEnumerable<AnalyticsFact> Facts(YouTubeData data, DateTime first, DateTime last, string[] metrics)
+    {
+        if (data.SeededFacts != null)
+        {
+            foreach (var fact in data.SeededFacts.Where(f => f.Day >= first && f.Day <= last))
+            {
+                yield return fact;
+            }
+
+            yield break;
+        }
+
+        for (var day = first; day <= last; day = day.AddDays(1))
+        {
+            foreach (var video in data.Videos)
+            {
+                foreach (var country in data.Countries)
+                {
+                    var seed = day.ToString("yyyyMMdd") + video + country;
+                    yield return new AnalyticsFact(day, video, country, metrics.ToDictionary(m => m, m => Fact(data, m, seed)));
+                }
+            }
+        }
     }
 
     private static double Fact(YouTubeData data, string metric, string seed) => metric switch

@@ -18,6 +18,16 @@ internal static class ControlEndpoints
         app.MapPost("/emulator/revoke-all", () => { emulator.RevokeAllGrants(); return Results.NoContent(); });
         app.MapPost("/emulator/expire-access-tokens", () => { emulator.ExpireAccessTokens(); return Results.NoContent(); });
         app.MapPost("/emulator/stop", () => { emulator.RequestStop(); return Results.NoContent(); });
+        // POST /emulator/grants?scope=URL+URL: a grant as if the user had consented (default: YouTube read-only and Analytics),
+        // so a test connects unattended with the refresh token, without a browser.
+        app.MapPost("/emulator/grants", (Delegate)((HttpContext context) =>
+        {
+            var scopes = context.Request.Query["scope"].ToString().Split(new[] { ' ', ',' }, StringSplitOptions.RemoveEmptyEntries);
+            scopes = scopes.Length > 0 ? scopes : new[] { ApiResponses.ReadScopes[1], ApiResponses.AnalyticsScopes[0] };
+            var client = emulator.DesktopClient;
+            var (_, refresh) = emulator.State.IssueGrant(client.ClientId, scopes, emulator.Data.ChannelId, emulator.Settings.AccessTokenLifetime);
+            return Results.Json(new { client_id = client.ClientId, client_secret = client.ClientSecret, refresh_token = refresh, scope = string.Join(' ', scopes) });
+        }));
         // POST /emulator/faults?target=YouTube&status=403&reason=quotaExceeded&retryAfter=120&count=4&html=true&drop=true&delayMs=500
         // (&body=...&contentType=... answers with exactly that body)
         app.MapPost("/emulator/faults", (Delegate)((HttpContext context) =>

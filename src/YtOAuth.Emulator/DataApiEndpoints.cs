@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace YtOAuth.Emulator;
 
-/// <summary>YouTube Data API v3 list methods (playlists, playlistItems, channels) over seeded data, paged like Google.</summary>
+/// <summary>YouTube Data API v3 list methods (playlists, playlistItems, channels, videos) over seeded data, paged like Google (<see cref="Paging"/>).</summary>
 internal static class DataApiEndpoints
 {
     public static void Map(WebApplication app, GoogleEmulator emulator)
@@ -19,6 +19,7 @@ internal static class DataApiEndpoints
         app.MapGet("/youtube/v3/playlists", context => Data(context, emulator, "playlists", Playlists));
         app.MapGet("/youtube/v3/playlistItems", context => Data(context, emulator, "playlistItems", PlaylistItems));
         app.MapGet("/youtube/v3/channels", context => Data(context, emulator, "channels", Channels));
+        app.MapGet("/youtube/v3/videos", context => Data(context, emulator, "videos", Videos));
     }
 
     private delegate Task<JsonObject?> Handler(HttpContext context, GoogleEmulator emulator, ApiResponses.Caller caller);
@@ -106,7 +107,7 @@ internal static class DataApiEndpoints
         }
 
         var parts = Parts(q["part"]);
-        return await Page(context, emulator, "youtube#playlistListResponse", source.ToList(), p =>
+        return await Paging.Page(context, emulator, "youtube#playlistListResponse", source.ToList(), p =>
         {
             var item = new JsonObject { ["kind"] = "youtube#playlist", ["etag"] = "etag-" + p.Id[..8], ["id"] = p.Id };
             if (parts.Contains("snippet"))
@@ -159,17 +160,18 @@ internal static class DataApiEndpoints
 
         var parts = Parts(q["part"]);
         var items = Enumerable.Range(0, playlist.ItemCount).ToList();
-        return await Page(context, emulator, "youtube#playlistItemListResponse", items, j =>
+        return await Paging.Page(context, emulator, "youtube#playlistItemListResponse", items, j =>
         {
-            var deleted = data.Number(playlist.Id + "/deleted" + j, 10) == 0;
-            var videoId = "v" + data.Number(playlist.Id + "/" + j, 1_000_000_000).ToString("D10");
+            var deleted = data.IsDeletedAt(playlist, j);
+            var videoId = data.VideoIdAt(playlist, j);
+            var video = data.Video(videoId);
             var item = new JsonObject { ["kind"] = "youtube#playlistItem", ["etag"] = "etag-item", ["id"] = playlist.Id[2..14] + "." + j };
             if (parts.Contains("snippet"))
             {
                 var snippet = new JsonObject
                 {
                     ["publishedAt"] = playlist.Published.AddMinutes(j).ToString("yyyy-MM-ddTHH:mm:ssZ"), ["channelId"] = playlist.ChannelId,
-                    ["title"] = deleted ? "Deleted video" : "Video " + (j + 1), ["description"] = deleted ? "This video is unavailable." : "A seeded video.",
+                    ["title"] = deleted ? "Deleted video" : video?.Title ?? "Video " + (j + 1), ["description"] = deleted ? "This video is unavailable." : "A seeded video.",
                     ["channelTitle"] = data.ChannelTitle, ["playlistId"] = playlist.Id, ["position"] = j,
                     ["resourceId"] = new JsonObject { ["kind"] = "youtube#video", ["videoId"] = videoId },
                 };
@@ -187,7 +189,7 @@ internal static class DataApiEndpoints
                 var details = new JsonObject { ["videoId"] = videoId };
                 if (!deleted)
                 {
-                    details["videoPublishedAt"] = playlist.Published.AddDays(-j).ToString("yyyy-MM-ddTHH:mm:ssZ");
+                    details["videoPublishedAt"] = (video?.Published ?? playlist.Published.AddDays(-j)).ToString("yyyy-MM-ddTHH:mm:ssZ");
                 }
 
                 item["contentDetails"] = details;
@@ -206,9 +208,13 @@ internal static class DataApiEndpoints
     {
         var q = context.Request.Query;
         var data = emulator.Data;
+        var handle = q["forHandle"].ToString().TrimStart('@');
         var ids = q.ContainsKey("mine")
             ? (caller.ByKey ? null : new[] { data.ChannelId })
-            : q["id"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries);
+            : q.ContainsKey("forHandle")
+                ? (handle.Equals(data.Handle.TrimStart('@'), StringComparison.OrdinalIgnoreCase) ? new[] { data.ChannelId }
+                    : handle.Equals("other", StringComparison.OrdinalIgnoreCase) ? new[] { data.OtherChannelId } : Array.Empty<string>())
+                : q["id"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries);
         if (ids == null)
         {
             await ApiResponses.Error(context, 401, "required", "global", "Login Required.", location: "Authorization");
@@ -217,7 +223,7 @@ internal static class DataApiEndpoints
 
         var parts = Parts(q["part"]);
         var known = ids.Where(id => id == data.ChannelId || id == data.OtherChannelId).ToList();
-        return await Page(context, emulator, "youtube#channelListResponse", known, id =>
+        return await Paging.Page(context, emulator, "youtube#channelListResponse", known, id =>
         {
             var own = id == data.ChannelId;
             var item = new JsonObject { ["kind"] = "youtube#channel", ["etag"] = "etag-channel", ["id"] = id };
@@ -226,79 +232,81 @@ internal static class DataApiEndpoints
                 item["snippet"] = new JsonObject
                 {
                     ["title"] = own ? data.ChannelTitle : "Other Channel", ["description"] = "Seeded channel.",
-                    ["customUrl"] = own ? "@emulated" : "@other", ["publishedAt"] = "2015-03-01T10:00:00Z",
+                    ["customUrl"] = own ? data.Handle : "@other", ["publishedAt"] = "2015-03-01T10:00:00Z",
                 };
             }
 
             if (parts.Contains("contentDetails"))
             {
-                item["contentDetails"] = new JsonObject { ["relatedPlaylists"] = new JsonObject { ["uploads"] = "UU" + id[2..] } };
+                item["contentDetails"] = new JsonObject { ["relatedPlaylists"] = new JsonObject { ["uploads"] = YouTubeData.UploadsPlaylistId(id) } };
             }
 
             if (parts.Contains("statistics"))
             {
-                item["statistics"] = new JsonObject { ["viewCount"] = "123456", ["subscriberCount"] = "1200", ["videoCount"] = "42", ["hiddenSubscriberCount"] = false };
+                // A seeded channel adds up its videos; a generated one has fixed figures.
+                var seeded = own && data.SeededVideos.Count > 0;
+                item["statistics"] = new JsonObject
+                {
+                    ["viewCount"] = seeded ? data.SeededVideos.Values.Sum(v => v.Views).ToString(CultureInfo.InvariantCulture) : "123456",
+                    ["subscriberCount"] = (own ? data.Subscribers : 1200).ToString(CultureInfo.InvariantCulture),
+                    ["videoCount"] = seeded ? data.SeededVideos.Count.ToString(CultureInfo.InvariantCulture) : "42", ["hiddenSubscriberCount"] = false,
+                };
             }
 
             return item;
         });
     }
 
-    /// <summary>One page of a list: maxResults 0..50 (default 5), an opaque pageToken, pageInfo.totalResults.</summary>
-    private static async Task<JsonObject?> Page<T>(HttpContext context, GoogleEmulator emulator, string kind, IReadOnlyList<T> all, Func<T, JsonObject> render)
+    private static async Task<JsonObject?> Videos(HttpContext context, GoogleEmulator emulator, ApiResponses.Caller caller)
     {
         var q = context.Request.Query;
-        var max = 5;
-        if (q.ContainsKey("maxResults") && (!int.TryParse(q["maxResults"], out max) || max < 0 || max > 50))
+        if (!q.ContainsKey("id"))
         {
-            await ApiResponses.Error(context, 400, "invalidParameter", "youtube.parameter", "Invalid value for maxResults: must be 0 to 50.");
+            await ApiResponses.Error(context, 400, "missingRequiredParameter", "youtube.parameter", "The emulator answers videos.list by id only.");
             return null;
         }
 
-        var offset = 0;
-        var pageToken = q["pageToken"].ToString();
-        if (pageToken.Length > 0 && !TryDecodeToken(pageToken, out offset))
+        var ids = q["id"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (ids.Length > 50)
         {
-            await ApiResponses.Error(context, 400, "invalidPageToken", "youtube.parameter", "The request specifies an invalid page token.");
+            await ApiResponses.Error(context, 400, "invalidParameter", "youtube.parameter", "At most 50 ids may be given.");
             return null;
         }
 
-        var body = new JsonObject { ["kind"] = kind, ["etag"] = "etag-list" };
-        if (offset + max < all.Count)
+        var parts = Parts(q["part"]);
+        var data = emulator.Data;
+        // Google leaves out ids it does not know, or may not show to this caller.
+        var found = ids.Select(data.Video).Where(v => v != null && (v.Privacy != "private" || !caller.ByKey)).Select(v => v!).ToList();
+        return await Paging.Page(context, emulator, "youtube#videoListResponse", found, v =>
         {
-            body["nextPageToken"] = EncodeToken(offset + max);
-        }
+            var item = new JsonObject { ["kind"] = "youtube#video", ["etag"] = "etag-video", ["id"] = v.Id };
+            if (parts.Contains("snippet"))
+            {
+                item["snippet"] = new JsonObject
+                {
+                    ["publishedAt"] = v.Published.ToString("yyyy-MM-ddTHH:mm:ssZ"), ["channelId"] = v.ChannelId, ["title"] = v.Title,
+                    ["description"] = "A seeded video.", ["channelTitle"] = data.ChannelTitle,
+                };
+            }
 
-        if (offset > 0)
-        {
-            body["prevPageToken"] = EncodeToken(Math.Max(0, offset - max));
-        }
+            if (parts.Contains("statistics"))
+            {
+                // Counts are strings, as Google sends them.
+                item["statistics"] = new JsonObject { ["viewCount"] = v.Views.ToString(), ["likeCount"] = v.Likes.ToString(), ["commentCount"] = v.Comments.ToString() };
+            }
 
-        body["pageInfo"] = new JsonObject { ["totalResults"] = all.Count, ["resultsPerPage"] = max };
-        var items = all.Skip(offset).Take(max).Select(render).ToArray();
-        if (items.Length > 0)
-        {
-            body["items"] = new JsonArray(items);
-        }
+            if (parts.Contains("contentDetails"))
+            {
+                item["contentDetails"] = new JsonObject { ["duration"] = v.Duration, ["definition"] = "hd", ["caption"] = "false" };
+            }
 
-        return body;
-    }
+            if (parts.Contains("status"))
+            {
+                item["status"] = new JsonObject { ["privacyStatus"] = v.Privacy };
+            }
 
-    private static string EncodeToken(int offset) => "CA" + Convert.ToBase64String(Encoding.ASCII.GetBytes("o:" + offset)).TrimEnd('=');
-
-    private static bool TryDecodeToken(string token, out int offset)
-    {
-        offset = 0;
-        try
-        {
-            var raw = token.StartsWith("CA", StringComparison.Ordinal) ? token[2..] : "";
-            var text = Encoding.ASCII.GetString(Convert.FromBase64String(raw.PadRight(raw.Length + (4 - raw.Length % 4) % 4, '=')));
-            return text.StartsWith("o:", StringComparison.Ordinal) && int.TryParse(text[2..], out offset) && offset >= 0;
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
+            return item;
+        });
     }
 
     private static HashSet<string> Parts(string? part) => new((part ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));

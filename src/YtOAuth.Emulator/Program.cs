@@ -3,7 +3,7 @@ using System.IO;
 using YtOAuth.Emulator;
 
 // Standalone: dotnet run --project src/YtOAuth.Emulator -- [--port N] [--auto-approve] [--playlists N] [--client-secret-out FILE]
-const string usage = "Usage: YtOAuth.Emulator [--port N (0 = any free port)] [--auto-approve] [--playlists N] [--client-secret-out FILE]";
+const string usage = "Usage: YtOAuth.Emulator [--port N (0 = any free port)] [--auto-approve] [--playlists N] [--seed FILE] [--client-secret-out FILE]";
 var port = 8765;
 var settings = new EmulatorSettings();
 var data = new YouTubeDataOptions();
@@ -21,6 +21,7 @@ for (var i = 0; i < args.Length; i++)
             case "--auto-approve": settings.AutoApprove = true; break;
             case "--playlists": data.PlaylistCount = Number(0, 1_000_000); break;
             case "--client-secret-out": secretOut = Value(); break;
+            case "--seed": data.SeedFile = Value(); break;
             case "--help":
             case "-h":
                 Console.WriteLine(usage);
@@ -40,6 +41,11 @@ GoogleEmulator emulator;
 try
 {
     emulator = await GoogleEmulator.StartAsync(settings, data, port);
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine("emulator: " + e.Message);
+    return 2;
 }
 catch (IOException e)
 {

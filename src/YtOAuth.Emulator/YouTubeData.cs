@@ -23,10 +23,19 @@ public sealed class YouTubeDataOptions
     public int AnalyticsCountries { get; set; } = 4;
     /// <summary>Seed of every generated value.</summary>
     public int Seed { get; set; } = 42;
+    /// <summary>A JSON file with the channel, playlists, their videos and the videos themselves (see docs/testing-your-scripts.md); null: generated data.</summary>
+    public string? SeedFile { get; set; }
 }
 
 /// <summary>A playlist as the emulator stores it.</summary>
-public sealed record EmulatedPlaylist(string Id, string ChannelId, string Title, string Privacy, DateTime Published, int ItemCount);
+public sealed record EmulatedPlaylist(string Id, string ChannelId, string Title, string Privacy, DateTime Published, int ItemCount)
+{
+    /// <summary>The videos in it, in order, when seeded from a file; null: generated.</summary>
+    public IReadOnlyList<string>? VideoIds { get; init; }
+}
+
+/// <summary>A video as the emulator stores it.</summary>
+public sealed record EmulatedVideo(string Id, string ChannelId, string Title, DateTime Published, long Views, long Likes, long Comments, string Duration, string Privacy);
 
 /// <summary>Deterministic seeded channels, playlists, items and analytics facts.</summary>
 public sealed class YouTubeData
@@ -42,19 +51,42 @@ public sealed class YouTubeData
         ChannelId = "UC" + Hash("channel", 22);
         OtherChannelId = "UC" + Hash("other-channel", 22);
         ApiKey = "AIzaSy-emulator-" + Hash("api-key", 20);
-        Playlists = Enumerable.Range(0, options.PlaylistCount).Select(i => MakePlaylist(ChannelId, i, Privacies[i % 3])).ToList();
+        var seed = options.SeedFile == null ? null : Seeded.Read(options.SeedFile);
+        ChannelId = seed?.Channel?.Id ?? ChannelId;
+        ChannelTitle = seed?.Channel?.Title ?? ChannelTitle;
+        Subscribers = seed?.Channel?.Subscribers ?? Subscribers;
+        Handle = seed?.Channel?.Handle is { } handle ? (handle.StartsWith('@') ? handle : "@" + handle) : Handle;
+        SeededVideos = (seed?.Videos ?? new List<Seeded.Video>()).ToDictionary(v => v.Id, v => new EmulatedVideo(v.Id, ChannelId, v.Title ?? v.Id,
+            v.Published ?? new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc), v.Views, v.Likes, v.Comments, v.Duration ?? "PT1M", v.Privacy ?? "public"));
+        Playlists = seed?.Playlists is { } seeded
+            ? seeded.Select(p => new EmulatedPlaylist(p.Id, ChannelId, p.Title ?? p.Id, p.Privacy ?? "public", p.Published ?? new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc),
+                p.Videos?.Count ?? 0) { VideoIds = p.Videos ?? new List<string>() }).ToList()
+            : Enumerable.Range(0, options.PlaylistCount).Select(i => MakePlaylist(ChannelId, i, Privacies[i % 3])).ToList();
         OtherPlaylists = Enumerable.Range(0, options.OtherChannelPlaylistCount).Select(i => MakePlaylist(OtherChannelId, i, "public")).ToList();
-        ById = Playlists.Concat(OtherPlaylists).ToDictionary(p => p.Id);
-        DataEnd = DateTime.UtcNow.Date.AddDays(-1);
-        DataStart = DataEnd.AddDays(1 - options.AnalyticsDays);
-        Videos = Enumerable.Range(0, options.AnalyticsVideos).Select(i => Hash("video" + i, 11)).ToArray();
+        // The channel's uploads playlist: reachable by id (channels.list names it), never listed among its playlists, as at YouTube.
+        var uploads = SeededVideos.Values.OrderByDescending(v => v.Published).Select(v => v.Id).ToList();
+        var uploadsPlaylist = new EmulatedPlaylist(UploadsPlaylistId(ChannelId), ChannelId, "Uploads from " + ChannelTitle, "public", new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc),
+            SeededVideos.Count > 0 ? uploads.Count : options.MaxItemsPerPlaylist) { VideoIds = SeededVideos.Count > 0 ? uploads : null };
+        ById = Playlists.Concat(OtherPlaylists).Append(uploadsPlaylist).ToDictionary(p => p.Id);
+        SeededFacts = seed?.ReportRows != null ? seed.Facts(options.SeedFile!) : null;
+        DataEnd = SeededFacts is { Count: > 0 } facts ? facts.Max(f => f.Day) : DateTime.UtcNow.Date.AddDays(-1);
+        DataStart = SeededFacts is { Count: > 0 } ? SeededFacts.Min(f => f.Day) : DataEnd.AddDays(1 - options.AnalyticsDays);
+        Videos = SeededVideos.Count > 0 ? SeededVideos.Keys.ToArray() : Enumerable.Range(0, options.AnalyticsVideos).Select(i => Hash("video" + i, 11)).ToArray();
         Countries = CountryCodes.Take(Math.Min(options.AnalyticsCountries, CountryCodes.Length)).ToArray();
     }
 
     /// <summary>The connected channel.</summary>
     public string ChannelId { get; }
     /// <summary>Its title.</summary>
-    public string ChannelTitle => "Emulated Channel";
+    public string ChannelTitle { get; } = "Emulated Channel";
+    /// <summary>Its subscribers.</summary>
+    public long Subscribers { get; } = 1200;
+    /// <summary>Its handle.</summary>
+    public string Handle { get; } = "@emulated";
+    /// <summary>Report rows from the seed file; null when reports are generated.</summary>
+    public IReadOnlyList<AnalyticsFact>? SeededFacts { get; }
+    /// <summary>Videos from the seed file.</summary>
+    public IReadOnlyDictionary<string, EmulatedVideo> SeededVideos { get; }
     /// <summary>Another channel with public playlists only.</summary>
     public string OtherChannelId { get; }
     /// <summary>The API key the emulator accepts for public data.</summary>
@@ -74,6 +106,34 @@ public sealed class YouTubeData
     /// <summary>Countries in analytics.</summary>
     public string[] Countries { get; }
 
+    /// <summary>The video at position <paramref name="index"/> of a playlist.</summary>
+    public string VideoIdAt(EmulatedPlaylist playlist, int index) =>
+        playlist.VideoIds?[index] ?? "v" + Number(playlist.Id + "/" + index, 1_000_000_000).ToString("D10");
+
+    /// <summary>Whether that entry stands for a deleted video (generated data has some, as real playlists do).</summary>
+    public bool IsDeletedAt(EmulatedPlaylist playlist, int index) => playlist.VideoIds == null && Number(playlist.Id + "/deleted" + index, 10) == 0;
+
+    /// <summary>A video by id: a seeded one, or one that generated playlists hold; null when there is none.</summary>
+    public EmulatedVideo? Video(string id)
+    {
+        if (SeededVideos.TryGetValue(id, out var video))
+        {
+            return video;
+        }
+
+        if (SeededVideos.Count > 0 || id.Length != 11 || id[0] != 'v' || !id.Skip(1).All(char.IsDigit))
+        {
+            return null;
+        }
+
+        var minutes = 1 + Number(id + "/minutes", 59);
+        return new EmulatedVideo(id, ChannelId, "Video " + id[^4..], new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddHours(-Number(id + "/age", 20000)),
+            Number(id + "/views", 1_000_000), Number(id + "/likes", 20_000), Number(id + "/comments", 2_000), "PT" + minutes + "M" + Number(id + "/seconds", 60) + "S", "public");
+    }
+
+    /// <summary>The id of a channel's uploads playlist.</summary>
+    public static string UploadsPlaylistId(string channelId) => "UU" + channelId[2..];
+
     /// <summary>A stable pseudo-random number for a key.</summary>
     public int Number(string key, int max) => (int)(BitConverter.ToUInt32(SHA256.HashData(Encoding.UTF8.GetBytes(options.Seed + ":" + key)), 0) % (uint)max);
 
@@ -88,5 +148,85 @@ public sealed class YouTubeData
     {
         var bytes = SHA256.HashData(Encoding.UTF8.GetBytes(options.Seed + ":" + key));
         return Convert.ToBase64String(bytes).Replace('+', '-').Replace('/', '_')[..length];
+    }
+}
+
+/// <summary>One seeded analytics fact: a day's metrics for a video in a country; reports sum them by the asked dimensions.</summary>
+public sealed record AnalyticsFact(DateTime Day, string Video, string Country, IReadOnlyDictionary<string, double> Metrics);
+
+/// <summary>
+/// The seed file's shape: { channel: {id, title, handle, subscribers}, playlists: [{id, title, privacy, published, videos: [ids]}],
+/// videos: [{id, title, published, views, likes, comments, duration, privacy}], reportRows: [{day, video, country, views, likes, ...}] }.
+/// </summary>
+internal sealed class Seeded
+{
+    public Entity? Channel { get; set; }
+    public List<SeededPlaylist>? Playlists { get; set; }
+    public List<Video>? Videos { get; set; }
+    public List<ReportRow>? ReportRows { get; set; }
+
+    public static Seeded Read(string path)
+    {
+        Seeded seed;
+        try
+        {
+            seed = System.Text.Json.JsonSerializer.Deserialize<Seeded>(System.IO.File.ReadAllText(path), new System.Text.Json.JsonSerializerOptions { PropertyNameCaseInsensitive = true })
+                   ?? throw new ArgumentException("The seed file '" + path + "' holds null; it needs a JSON object.");
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException || e is System.IO.IOException || e is UnauthorizedAccessException)
+        {
+            throw new ArgumentException("The seed file '" + path + "' could not be read: " + e.Message);
+        }
+
+        if (seed.Playlists?.Any(p => string.IsNullOrEmpty(p.Id)) == true || seed.Videos?.Any(v => string.IsNullOrEmpty(v.Id)) == true)
+        {
+            throw new ArgumentException("The seed file '" + path + "' has a playlist or video without an id; give each an \"id\".");
+        }
+
+        return seed;
+    }
+
+    public List<AnalyticsFact> Facts(string path) => (ReportRows ?? new List<ReportRow>()).Select((row, i) =>
+        new AnalyticsFact(row.Day.Date, row.Video ?? "", row.Country ?? "US", (row.Metrics ?? new Dictionary<string, System.Text.Json.JsonElement>()).ToDictionary(
+            m => m.Key,
+            m => m.Value.ValueKind == System.Text.Json.JsonValueKind.Number ? m.Value.GetDouble()
+                : throw new ArgumentException("The seed file '" + path + "': reportRows[" + i + "]." + m.Key + " is not a number.")))).ToList();
+
+    public sealed class ReportRow
+    {
+        public DateTime Day { get; set; }
+        public string? Video { get; set; }
+        public string? Country { get; set; }
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public Dictionary<string, System.Text.Json.JsonElement>? Metrics { get; set; }
+    }
+
+    public sealed class Entity
+    {
+        public string? Id { get; set; }
+        public string? Title { get; set; }
+        public string? Handle { get; set; }
+        public long? Subscribers { get; set; }
+    }
+
+    public sealed class SeededPlaylist
+    {
+        public string Id { get; set; } = "";
+        public string? Title { get; set; }
+        public string? Privacy { get; set; }
+        public DateTime? Published { get; set; }
+        public List<string>? Videos { get; set; }
+    }
+
+    public sealed class Video
+    {
+        public string Id { get; set; } = "";
+        public string? Title { get; set; }
+        public DateTime? Published { get; set; }
+        public long Views { get; set; }
+        public long Likes { get; set; }
+        public long Comments { get; set; }
+        public string? Duration { get; set; }
+        public string? Privacy { get; set; }
     }
 }

@@ -84,6 +84,12 @@ namespace YtOAuth.Engine
         /// <summary>What the user can do about it, for the front end to say in its own words; null when the message says all.</summary>
         public Remedy? Remedy { get; set; }
 
+        /// <summary>
+        /// Whether only the one thing asked for failed (not found, not visible), so a listing of several goes on to the
+        /// next; a spent quota, a dead grant or a dead network ends the whole command.
+        /// </summary>
+        public bool ConcernsOnlyThisItem => Code == ErrorCode.NotFound || Code == ErrorCode.Forbidden;
+
         /// <inheritdoc />
         public override string ToString() => Diagnostics.Redactor.Redact(base.ToString());
     }

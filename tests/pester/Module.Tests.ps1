@@ -3,7 +3,7 @@ BeforeDiscovery { Import-Module (Join-Path $PSScriptRoot 'TestHelper.psm1') -For
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelper.psm1') -Force
     $script:manifest = Get-YtOAuthModulePath
-    $script:cmdlets = @('Connect-YouTube', 'Disconnect-YouTube', 'Get-YouTubeAnalytics', 'Get-YouTubeContext', 'Get-YouTubePlaylist', 'Get-YouTubeToken', 'Invoke-YouTubeApi', 'Revoke-YouTubeToken')
+    $script:cmdlets = @('Connect-YouTube', 'Disconnect-YouTube', 'Get-YouTubeAnalytics', 'Get-YouTubeChannel', 'Get-YouTubeContext', 'Get-YouTubePlaylist', 'Get-YouTubePlaylistItem', 'Get-YouTubeToken', 'Get-YouTubeVideo', 'Invoke-YouTubeApi', 'Revoke-YouTubeToken')
 }
 
 Describe 'The PowerShell sources' {
@@ -31,7 +31,7 @@ Describe 'The YtOAuth module' {
         $module.ExportedFunctions.Count | Should -Be 0
     }
 
-    It 'has help with a synopsis and at least two examples for <_>' -ForEach @('Connect-YouTube', 'Disconnect-YouTube', 'Get-YouTubeAnalytics', 'Get-YouTubeContext', 'Get-YouTubePlaylist', 'Get-YouTubeToken', 'Invoke-YouTubeApi', 'Revoke-YouTubeToken') {
+    It 'has help with a synopsis and at least two examples for <_>' -ForEach @('Connect-YouTube', 'Disconnect-YouTube', 'Get-YouTubeAnalytics', 'Get-YouTubeChannel', 'Get-YouTubeContext', 'Get-YouTubePlaylist', 'Get-YouTubePlaylistItem', 'Get-YouTubeToken', 'Get-YouTubeVideo', 'Invoke-YouTubeApi', 'Revoke-YouTubeToken') {
         Import-Module $manifest -Force
         $help = Get-Help $_ -Examples
         $help.Synopsis | Should -Not -BeNullOrEmpty

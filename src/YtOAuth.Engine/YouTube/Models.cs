@@ -88,8 +88,24 @@ namespace YtOAuth.Engine.YouTube
             Id = Json.Id(item);
             Title = (string?)item["snippet"]?["title"] ?? string.Empty;
             CustomUrl = (string?)item["snippet"]?["customUrl"];
+            Description = (string?)item["snippet"]?["description"];
+            PublishedAt = Json.Date(item["snippet"]?["publishedAt"]);
             UploadsPlaylistId = (string?)item["contentDetails"]?["relatedPlaylists"]?["uploads"];
+            SubscriberCount = Json.Count(item["statistics"]?["subscriberCount"]);
+            ViewCount = Json.Count(item["statistics"]?["viewCount"]);
+            VideoCount = Json.Count(item["statistics"]?["videoCount"]);
         }
+
+        /// <summary>Description.</summary>
+        public string? Description { get; }
+        /// <summary>When the channel was created.</summary>
+        public DateTimeOffset? PublishedAt { get; }
+        /// <summary>Subscribers (rounded by YouTube).</summary>
+        public long? SubscriberCount { get; }
+        /// <summary>Views of all its videos.</summary>
+        public long? ViewCount { get; }
+        /// <summary>Public videos.</summary>
+        public long? VideoCount { get; }
 
         /// <summary>Channel id (UC...).</summary>
         public string Id { get; }
@@ -99,6 +115,52 @@ namespace YtOAuth.Engine.YouTube
         public string? CustomUrl { get; }
         /// <summary>The uploads playlist.</summary>
         public string? UploadsPlaylistId { get; }
+
+        /// <inheritdoc />
+        public override string ToString() => Title + " (" + Id + ")";
+    }
+
+    /// <summary>A video, with its statistics and content details.</summary>
+    public sealed class Video
+    {
+        internal Video(JObject item)
+        {
+            Id = Json.Id(item);
+            Title = (string?)item["snippet"]?["title"] ?? string.Empty;
+            ChannelId = (string?)item["snippet"]?["channelId"];
+            ChannelTitle = (string?)item["snippet"]?["channelTitle"];
+            PublishedAt = Json.Date(item["snippet"]?["publishedAt"]);
+            ViewCount = Json.Count(item["statistics"]?["viewCount"]);
+            LikeCount = Json.Count(item["statistics"]?["likeCount"]);
+            CommentCount = Json.Count(item["statistics"]?["commentCount"]);
+            // ISO 8601 durations (PT4M13S) are what XmlConvert reads.
+            Duration = (string?)item["contentDetails"]?["duration"] is { Length: > 0 } d ? System.Xml.XmlConvert.ToTimeSpan(d) : (TimeSpan?)null;
+            Definition = (string?)item["contentDetails"]?["definition"];
+            Privacy = (string?)item["status"]?["privacyStatus"];
+        }
+
+        /// <summary>Video id.</summary>
+        public string Id { get; }
+        /// <summary>Title.</summary>
+        public string Title { get; }
+        /// <summary>Channel id.</summary>
+        public string? ChannelId { get; }
+        /// <summary>Channel title.</summary>
+        public string? ChannelTitle { get; }
+        /// <summary>When it was published.</summary>
+        public DateTimeOffset? PublishedAt { get; }
+        /// <summary>Views.</summary>
+        public long? ViewCount { get; }
+        /// <summary>Likes.</summary>
+        public long? LikeCount { get; }
+        /// <summary>Comments.</summary>
+        public long? CommentCount { get; }
+        /// <summary>Length.</summary>
+        public TimeSpan? Duration { get; }
+        /// <summary>hd or sd.</summary>
+        public string? Definition { get; }
+        /// <summary>public, unlisted or private.</summary>
+        public string? Privacy { get; }
 
         /// <inheritdoc />
         public override string ToString() => Title + " (" + Id + ")";
@@ -171,6 +233,10 @@ namespace YtOAuth.Engine.YouTube
 
     internal static class Json
     {
+        /// <summary>A count; Google sends 64-bit counts as strings.</summary>
+        public static long? Count(JToken? token) =>
+            token == null || token.Type == JTokenType.Null ? (long?)null : long.Parse((string)token!, NumberStyles.Integer, CultureInfo.InvariantCulture);
+
         /// <summary>An item's id; an item without one is the server's error.</summary>
         public static string Id(JObject item) =>
             item["id"] is JValue { Type: JTokenType.String } id && ((string?)id)?.Length > 0 ? (string)id! : throw new InvalidOperationException("an item without an id");

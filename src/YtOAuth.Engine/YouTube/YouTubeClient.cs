@@ -33,7 +33,7 @@ namespace YtOAuth.Engine.YouTube
     /// YouTube Data API v3 list calls with pageToken paging and partial responses. Results stream: the first
     /// page is usable before the next is fetched, and stopping the enumeration stops the fetching.
     /// </summary>
-    public sealed class YouTubeClient
+    public sealed partial class YouTubeClient
     {
         private const int PageSize = 50;
         private const string PlaylistFields = "nextPageToken,pageInfo/totalResults,items(id,snippet(publishedAt,channelId,title,description,channelTitle,thumbnails/default/url),status/privacyStatus,contentDetails/itemCount)";
@@ -150,6 +150,15 @@ namespace YtOAuth.Engine.YouTube
             finally
             {
                 await RecordQuotaAsync().ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>Lists the items of a playlist, handing each to <paramref name="onItem"/> (for hosts that do not take async streams).</summary>
+        public async Task ListPlaylistItemsAsync(string playlistId, int? limit, Action<PlaylistItem> onItem, CancellationToken cancellationToken)
+        {
+            await foreach (var item in ListPlaylistItemsAsync(playlistId, limit, (Action<int>?)null, cancellationToken).ConfigureAwait(false))
+            {
+                onItem(item);
             }
         }
 

@@ -140,3 +140,126 @@ namespace YtOAuth.Output
         public override string ToString() => Title;
     }
 }
+
+namespace YtOAuth.Output
+{
+    /// <summary>A YouTube channel.</summary>
+    public sealed class YouTubeChannel
+    {
+        internal YouTubeChannel(Engine.YouTube.Channel c)
+        {
+            Id = c.Id;
+            Title = c.Title;
+            Handle = c.CustomUrl;
+            Description = c.Description;
+            Published = c.PublishedAt?.LocalDateTime;
+            Subscribers = c.SubscriberCount;
+            Views = c.ViewCount;
+            Videos = c.VideoCount;
+            UploadsPlaylistId = c.UploadsPlaylistId;
+        }
+
+        /// <summary>Channel id (pipes into -ChannelId).</summary>
+        public string Id { get; }
+        /// <summary>Title.</summary>
+        public string Title { get; }
+        /// <summary>Handle such as @name.</summary>
+        public string? Handle { get; }
+        /// <summary>Description.</summary>
+        public string? Description { get; }
+        /// <summary>Creation time.</summary>
+        public System.DateTime? Published { get; }
+        /// <summary>Subscribers (rounded by YouTube).</summary>
+        public long? Subscribers { get; }
+        /// <summary>Views of all its videos.</summary>
+        public long? Views { get; }
+        /// <summary>Public videos.</summary>
+        public long? Videos { get; }
+        /// <summary>The uploads playlist (pipes into Get-YouTubePlaylistItem as PlaylistId).</summary>
+        public string? UploadsPlaylistId { get; }
+
+        /// <inheritdoc />
+        public override string ToString() => Title;
+    }
+
+    /// <summary>An entry of a playlist.</summary>
+    public sealed class YouTubePlaylistItem
+    {
+        internal YouTubePlaylistItem(Engine.YouTube.PlaylistItem i)
+        {
+            Id = i.Id;
+            PlaylistId = i.PlaylistId;
+            Position = i.Position;
+            Title = i.Title;
+            VideoId = i.VideoId;
+            VideoPublished = i.VideoPublishedAt?.LocalDateTime;
+            VideoOwner = i.VideoOwnerChannelTitle;
+            Privacy = i.Privacy;
+        }
+
+        /// <summary>Item id.</summary>
+        public string Id { get; }
+        /// <summary>Playlist it belongs to.</summary>
+        public string PlaylistId { get; }
+        /// <summary>0-based position.</summary>
+        public int? Position { get; }
+        /// <summary>Video title ("Deleted video" for removed ones).</summary>
+        public string Title { get; }
+        /// <summary>Video id (pipes into Get-YouTubeVideo).</summary>
+        public string? VideoId { get; }
+        /// <summary>When the video was published (absent for deleted or private ones).</summary>
+        public System.DateTime? VideoPublished { get; }
+        /// <summary>Channel that owns the video.</summary>
+        public string? VideoOwner { get; }
+        /// <summary>Privacy of the item.</summary>
+        public string? Privacy { get; }
+
+        /// <inheritdoc />
+        public override string ToString() => Title;
+    }
+
+    /// <summary>A YouTube video with its statistics and content details.</summary>
+    public sealed class YouTubeVideo
+    {
+        internal YouTubeVideo(Engine.YouTube.Video v)
+        {
+            Id = v.Id;
+            Title = v.Title;
+            ChannelTitle = v.ChannelTitle;
+            ChannelId = v.ChannelId;
+            Published = v.PublishedAt?.LocalDateTime;
+            Duration = v.Duration;
+            Views = v.ViewCount;
+            Likes = v.LikeCount;
+            Comments = v.CommentCount;
+            Definition = v.Definition;
+            Privacy = v.Privacy;
+        }
+
+        /// <summary>Video id.</summary>
+        public string Id { get; }
+        /// <summary>Title.</summary>
+        public string Title { get; }
+        /// <summary>Channel title.</summary>
+        public string? ChannelTitle { get; }
+        /// <summary>Channel id.</summary>
+        public string? ChannelId { get; }
+        /// <summary>When it was published.</summary>
+        public System.DateTime? Published { get; }
+        /// <summary>Length.</summary>
+        public System.TimeSpan? Duration { get; }
+        /// <summary>Views.</summary>
+        public long? Views { get; }
+        /// <summary>Likes.</summary>
+        public long? Likes { get; }
+        /// <summary>Comments.</summary>
+        public long? Comments { get; }
+        /// <summary>hd or sd.</summary>
+        public string? Definition { get; }
+        /// <summary>public, unlisted or private.</summary>
+        public string? Privacy { get; }
+
+        /// <inheritdoc />
+        public override string ToString() => Title;
+    }
+}

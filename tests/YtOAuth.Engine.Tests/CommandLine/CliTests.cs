@@ -73,6 +73,9 @@ public class CliTests
     [InlineData("disconnect")]
     [InlineData("contexts")]
     [InlineData("emulator")]
+    [InlineData("channel")]
+    [InlineData("items")]
+    [InlineData("videos")]
     [InlineData("demo")] // help, not the demo
     public async Task Every_command_has_its_own_help(string command)
     {
@@ -104,6 +107,29 @@ public class CliTests
         Assert.Equal("Id\tTitle\tPrivacy\tItems\tPublished", tsv[0]);
         Assert.Equal(env.Google.Data.OtherPlaylists.Count, tsv.Length - 1);
         Assert.All(json, line => Assert.StartsWith("PL", JsonDocument.Parse(line).RootElement.GetProperty("Id").GetString()));
+    }
+
+    [Fact]
+    public async Task Channel_items_and_videos_read_the_seeded_channel_and_name_what_is_missing_with_exit_7()
+    {
+        var seed = Path.Combine(Support.Cli.RepoRoot, "docs", "examples", "testing", "seed.json");
+        await using var env = await TestEnvironment.StartAsync(data: new YouTubeDataOptions { SeedFile = seed }, fileStore: true);
+        await env.ConnectAsync();
+        var store = new[] { "--store", Path.Combine(env.Folder, "tokens") };
+
+        var channel = JsonDocument.Parse((await RunAsync(store.Prepend("--json").Prepend("channel").ToArray())).Output).RootElement;
+        var items = await RunAsync(new[] { "items", "--playlist", "PLexampleBasics,PLnoSuchList" }.Concat(store).ToArray());
+        var videos = await RunAsync(new[] { "videos", "--id", "knife000003", "--id", "noSuchVideo" }.Concat(store).ToArray());
+
+        Assert.Equal("@examplekitchen", channel.GetProperty("Handle").GetString());
+        Assert.Equal(3, channel.GetProperty("Videos").GetInt64());
+        Assert.Equal(42600, channel.GetProperty("Views").GetInt64()); // the seeded videos' views added up
+        Assert.Equal(7, items.Code);
+        Assert.Equal(new[] { "knife000003", "soup0000002" }, items.Output.Trim().Split('\n').Skip(1).Select(l => l.Split('\t')[2]));
+        Assert.Contains("PLnoSuchList", items.Errors);
+        Assert.Equal(7, videos.Code);
+        Assert.Contains("Knife skills\t00:21:15\t26500", videos.Output);
+        Assert.Contains("noSuchVideo", videos.Errors);
     }
 
     [Fact]
