@@ -406,7 +406,7 @@ internal static class Commands
                 await File.WriteAllTextAsync(file, google.ClientSecretJson(), cancel);
                 Console.WriteLine($"Google emulator listening on {google.BaseUri}");
                 Console.WriteLine($"client_secret.json:  {file}");
-                Console.WriteLine($"Controls:            {google.BaseUri}emulator/ (counters, faults, settings, revoke-all, stop)");
+                Console.WriteLine($"Controls:            {google.BaseUri}emulator/ (counters, faults, settings, grants, revoke-all, stop)");
                 Console.WriteLine($"API key (public data): {google.Data.ApiKey}");
                 Console.Out.Flush();
                 await google.WaitForShutdownAsync().WaitAsync(cancel);

@@ -60,7 +60,7 @@ await using (emulator)
     await File.WriteAllTextAsync(secretOut, json);
     Console.WriteLine($"Google emulator listening on {emulator.BaseUri}");
     Console.WriteLine($"Consent page:        {emulator.BaseUri}o/oauth2/v2/auth (reached through a client's sign-in URL)");
-    Console.WriteLine($"Controls:            {emulator.BaseUri}emulator/ (counters, faults, settings, revoke-all, stop)");
+    Console.WriteLine($"Controls:            {emulator.BaseUri}emulator/ (counters, faults, settings, grants, revoke-all, stop)");
     Console.WriteLine($"client_secret.json:  {secretOut}");
     Console.WriteLine($"API key (public data): {emulator.Data.ApiKey}");
     Console.WriteLine("Press Ctrl+C to stop.");
