@@ -12,9 +12,30 @@ Describe 'Get-YouTubeAnalytics' {
         $rows = Get-YouTubeAnalytics -Profile 'stats' -StartDate (Get-Date).AddDays(-10) -Metrics 'views', 'averageViewPercentage' -Dimensions day
         $rows.Count | Should -BeGreaterThan 5
         $rows[0].PSObject.TypeNames[0] | Should -Be 'YtOAuth.AnalyticsRow'
+        $rows[0].PSObject.Properties.Name | Should -Be 'day', 'views', 'averageViewPercentage'
         $rows[0].day | Should -BeOfType [datetime]
         $rows[0].views | Should -BeOfType [long]
         $rows[0].averageViewPercentage | Should -BeOfType [double]
+    }
+
+    It 'feels native: sorts, filters, exports to CSV and JSON' {
+        $byCountry = Get-YouTubeAnalytics -Profile 'stats' -StartDate (Get-Date).AddDays(-10) -Metrics 'views', 'likes' -Dimensions country
+        $byDay = Get-YouTubeAnalytics -Profile 'stats' -StartDate (Get-Date).AddDays(-10) -Metrics 'views' -Dimensions day
+        ($byCountry | Sort-Object views -Descending | Select-Object -First 1).views | Should -Be ($byCountry.views | Measure-Object -Maximum).Maximum
+        @($byCountry | Where-Object country -EQ 'US').Count | Should -Be 1
+        ($byCountry | ConvertTo-Csv | Select-Object -First 1) | Should -Be '"country","views","likes"'
+        ($byDay[0] | ConvertTo-Json -Compress) | Should -Match '^\{"day":.*,"views":\d+\}$'
+        $byDay[0].PSObject.Properties.Name | Should -Be 'day', 'views'
+    }
+
+    It 'keeps a column name that cannot be a property name as it is' {
+        $body = '{"kind":"youtubeAnalytics#resultTable","columnHeaders":[{"name":"video-id","columnType":"DIMENSION","dataType":"STRING"},' +
+                '{"name":"views","columnType":"METRIC","dataType":"INTEGER"}],"rows":[["abc",7]]}'
+        Invoke-EmulatorControl $emulator 'faults' @{ target = 'Analytics'; status = 200; body = $body }
+        $row = Get-YouTubeAnalytics -Profile 'stats' -StartDate (Get-Date).AddDays(-3) -Metrics 'views' -Dimensions video
+        $row.'video-id' | Should -Be 'abc'
+        $row.views | Should -Be 7
+        $row.PSObject.TypeNames[0] | Should -Be 'YtOAuth.AnalyticsRow'
     }
 
     It 'writes nothing for a period without data' {
