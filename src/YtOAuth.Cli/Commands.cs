@@ -125,7 +125,7 @@ internal static class Commands
     private static Command Playlists()
     {
         var channel = new Option<string?>("--channel") { Description = "A channel's playlists (public ones unless it is yours)." };
-        var ids = new Option<string[]>("--id") { Description = "Playlists by id (comma-separated or repeated).", AllowMultipleArgumentsPerToken = true };
+        var ids = IdList("Playlists by id (comma-separated or repeated).");
         var first = Ranged(new Option<int?>("--first") { Description = "Stop after this many (saves quota)." }, 1, int.MaxValue);
         var command = new Command("playlists", "List playlists: yours, a channel's, or by id. Public data needs no sign-in with YTOAUTH_API_KEY set. Example:" + Environment.NewLine +
             "  ytoauth playlists --store ~/.config/ytoauth --first 10 --json")
@@ -144,7 +144,7 @@ internal static class Commands
             var query = new PlaylistQuery
             {
                 ChannelId = parse.GetValue(channel),
-                Ids = parse.GetValue(ids)?.SelectMany(i => i.Split(',', StringSplitOptions.RemoveEmptyEntries)).ToList() is { Count: > 0 } list ? list : null,
+                Ids = CommaList(parse, ids) is { Count: > 0 } list ? list : null,
                 Limit = parse.GetValue(first),
             };
             query.Mine = query.ChannelId == null && query.Ids == null;
@@ -185,7 +185,7 @@ internal static class Commands
             using var engine = Engine(parse);
             var rows = Output.Rows(parse.GetValue(Json), "Id", "Title", "Handle", "Subscribers", "Videos", "Views", "Uploads");
             var missing = new Misses();
-            await engine.YouTube(parse.GetValue(Profile)!).ListChannelsAsync(Ids(parse, ids), parse.GetValue(handle),
+            await engine.YouTube(parse.GetValue(Profile)!).ListChannelsAsync(CommaList(parse, ids) is { Count: > 0 } list ? list : null, parse.GetValue(handle),
                 c => rows.Add(c.Id, c.Title, c.CustomUrl, c.SubscriberCount, c.VideoCount, c.ViewCount, c.UploadsPlaylistId), missing.Report, cancel);
             rows.End();
             return missing.ExitCode;
@@ -208,7 +208,7 @@ internal static class Commands
             var youtube = engine.YouTube(parse.GetValue(Profile)!);
             var rows = Output.Rows(parse.GetValue(Json), "PlaylistId", "Position", "VideoId", "Title", "Published");
             var missing = new Misses();
-            foreach (var id in Ids(parse, playlist)!)
+            foreach (var id in CommaList(parse, playlist))
             {
                 try
                 {
@@ -237,7 +237,7 @@ internal static class Commands
         };
         command.SetAction(async (parse, cancel) =>
         {
-            var wanted = Ids(parse, ids)!;
+            var wanted = CommaList(parse, ids);
             if (wanted.Contains("-"))
             {
                 wanted = wanted.Where(i => i != "-").Concat(ReadLines(Console.In)).ToList();
@@ -256,8 +256,9 @@ internal static class Commands
 
     private static Option<string[]> IdList(string description) => new("--id") { Description = description, AllowMultipleArgumentsPerToken = true };
 
-    private static List<string>? Ids(ParseResult parse, Option<string[]> option) =>
-        parse.GetValue(option)?.SelectMany(i => i.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList() is { Count: > 0 } list ? list : null;
+    /// <summary>The values of a repeatable, comma-separated flag (--id a,b --id c), trimmed, without empty ones.</summary>
+    private static List<string> CommaList(ParseResult parse, Option<string[]> option) =>
+        (parse.GetValue(option) ?? Array.Empty<string>()).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
 
     private static IEnumerable<string> ReadLines(TextReader reader)
     {
@@ -298,14 +299,13 @@ internal static class Commands
         };
         command.SetAction(async (parse, cancel) =>
         {
-            static string[] List(string[]? values) => (values ?? Array.Empty<string>()).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
             using var engine = Engine(parse);
             var report = await engine.Analytics(parse.GetValue(Profile)!).QueryAsync(new AnalyticsQuery
             {
                 StartDate = parse.GetValue(start),
                 EndDate = parse.GetValue(end),
-                Metrics = List(parse.GetValue(metrics)) is { Length: > 0 } m ? m : new[] { "views" },
-                Dimensions = List(parse.GetValue(dimensions)),
+                Metrics = CommaList(parse, metrics) is { Count: > 0 } m ? m : new List<string> { "views" },
+                Dimensions = CommaList(parse, dimensions),
                 MaxResults = parse.GetValue(max),
             }, cancel);
             var rows = Output.Rows(parse.GetValue(Json), report.Columns.Select(c => c.Name).ToArray());

@@ -88,16 +88,16 @@ internal static class AnalyticsEndpoints
         var first = start > data.DataStart ? start : data.DataStart;
         var last = end < data.DataEnd ? end : data.DataEnd;
         var groups = new Dictionary<string, (string[] Keys, double[] Sums, int Count)>();
-        foreach (var fact in Facts(data, first, last, metrics))
+        bool Wanted(string video, string country) =>
+            (!filters.TryGetValue("video", out var vf) || vf.Contains(video)) && (!filters.TryGetValue("country", out var cf) || cf.Contains(country));
+        foreach (var fact in Facts(data, first, last, metrics, Wanted))
         {
-            if (filters.TryGetValue("video", out var vf) && !vf.Contains(fact.Video)) continue;
-            if (filters.TryGetValue("country", out var cf) && !cf.Contains(fact.Country)) continue;
             var keys = dims.Select(d => d switch
             {
                 "day" => fact.Day.ToString("yyyy-MM-dd"), "month" => fact.Day.ToString("yyyy-MM"), "video" => fact.Video, _ => fact.Country,
             }).ToArray();
             var groupKey = string.Join("\u0001", keys);
-            var values = metrics.Select(m => fact.Metrics.TryGetValue(m, out var v) ? v : 0).ToArray();
+            var values = fact.Values;
             if (groups.TryGetValue(groupKey, out var g))
             {
                 for (var i = 0; i < values.Length; i++) g.Sums[i] += values[i];
@@ -133,14 +133,18 @@ internal static class AnalyticsEndpoints
         await ApiResponses.Send(context, 200, body);
     }
 
-    /// <summary>The seed file's report rows in range, or generated ones: every day, video and country.</summary>
-    private static IEnumerable<AnalyticsFact> Facts(YouTubeData data, DateTime first, DateTime last, string[] metrics)
+    /// <summary>
+    /// The facts in range that pass the filters, with the asked metrics' values: the seed file's report rows (a metric
+    /// they leave out counts 0), or generated ones for every day, video and country.
+    /// </summary>
+    private static IEnumerable<(DateTime Day, string Video, string Country, double[] Values)> Facts(
+        YouTubeData data, DateTime first, DateTime last, string[] metrics, Func<string, string, bool> wanted)
     {
         if (data.SeededFacts != null)
         {
-            foreach (var fact in data.SeededFacts.Where(f => f.Day >= first && f.Day <= last))
+            foreach (var fact in data.SeededFacts.Where(f => f.Day >= first && f.Day <= last && wanted(f.Video, f.Country)))
             {
-                yield return fact;
+                yield return (fact.Day, fact.Video, fact.Country, metrics.Select(m => fact.Metrics.TryGetValue(m, out var v) ? v : 0).ToArray());
             }
 
             yield break;
@@ -152,8 +156,11 @@ internal static class AnalyticsEndpoints
             {
                 foreach (var country in data.Countries)
                 {
-                    var seed = day.ToString("yyyyMMdd") + video + country;
-                    yield return new AnalyticsFact(day, video, country, metrics.ToDictionary(m => m, m => Fact(data, m, seed)));
+                    if (wanted(video, country))
+                    {
+                        var seed = day.ToString("yyyyMMdd") + video + country;
+                        yield return (day, video, country, metrics.Select(m => Fact(data, m, seed)).ToArray());
+                    }
                 }
             }
         }

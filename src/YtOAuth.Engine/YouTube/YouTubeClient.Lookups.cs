@@ -1,11 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Newtonsoft.Json.Linq;
-using YtOAuth.Engine.Diagnostics;
 
 namespace YtOAuth.Engine.YouTube
 {
@@ -14,16 +12,16 @@ namespace YtOAuth.Engine.YouTube
     {
         /// <summary>
         /// Channels: the connected one (<paramref name="ids"/> and <paramref name="handle"/> null), by id (50 a call), or by
-        /// handle. An unknown id or handle goes to <paramref name="onNotFound"/> (null: it ends the listing).
+        /// handle. An unknown id or handle goes to <paramref name="onNotFound"/>, and the listing goes on.
         /// </summary>
-        public async Task ListChannelsAsync(IReadOnlyList<string>? ids, string? handle, Action<Channel> onItem, Action<YtOAuthException>? onNotFound, CancellationToken cancellationToken)
+        public async Task ListChannelsAsync(IReadOnlyList<string>? ids, string? handle, Action<Channel> onItem, Action<YtOAuthException> onNotFound, CancellationToken cancellationToken)
         {
             const string Parts = "snippet,contentDetails,statistics";
             try
             {
-                var baseUri = await BaseAsync(cancellationToken).ConfigureAwait(false);
                 if (ids == null)
                 {
+                    var baseUri = await BaseAsync(cancellationToken).ConfigureAwait(false);
                     var filter = handle == null ? "mine=true" : "forHandle=" + Uri.EscapeDataString(handle);
                     var json = await api.GetAsync(baseUri, "channels?part=" + Parts + "&" + filter, handle ?? "mine", 1, cancellationToken).ConfigureAwait(false);
                     var found = Read(json, handle ?? "mine", j => Items(j).Select(i => new Channel(i)).ToList());
@@ -34,7 +32,7 @@ namespace YtOAuth.Engine.YouTube
 
                     if (found.Count == 0 && handle != null)
                     {
-                        Missing(new YtOAuthException(ErrorCode.NotFound, "YouTube has no channel with the handle '" + handle + "'. Check the handle.", handle), onNotFound);
+                        onNotFound(new YtOAuthException(ErrorCode.NotFound, "YouTube has no channel with the handle '" + handle + "'. Check the handle.", handle));
                     }
 
                     return;
@@ -49,7 +47,7 @@ namespace YtOAuth.Engine.YouTube
         }
 
         /// <summary>Videos by id (50 a call) with their statistics and content details; an unknown id goes to <paramref name="onNotFound"/>.</summary>
-        public async Task ListVideosAsync(IReadOnlyList<string> ids, Action<Video> onItem, Action<YtOAuthException>? onNotFound, CancellationToken cancellationToken)
+        public async Task ListVideosAsync(IReadOnlyList<string> ids, Action<Video> onItem, Action<YtOAuthException> onNotFound, CancellationToken cancellationToken)
         {
             try
             {
@@ -62,7 +60,7 @@ namespace YtOAuth.Engine.YouTube
         }
 
         private async Task ByIdAsync<T>(IReadOnlyList<string> ids, string path, string noun, Func<JObject, T> make, Func<T, string> idOf, Action<T> onItem,
-            Action<YtOAuthException>? onNotFound, CancellationToken cancellationToken)
+            Action<YtOAuthException> onNotFound, CancellationToken cancellationToken)
         {
             var baseUri = await BaseAsync(cancellationToken).ConfigureAwait(false);
             var distinct = ids.Where(i => !string.IsNullOrWhiteSpace(i)).Select(i => i.Trim()).Distinct().ToList();
@@ -80,19 +78,9 @@ namespace YtOAuth.Engine.YouTube
                 // Google leaves out ids it does not know; say so instead of dropping them silently.
                 foreach (var missing in chunk.Except(found.Select(idOf)))
                 {
-                    Missing(new YtOAuthException(ErrorCode.NotFound, "YouTube has no " + noun + " '" + missing + "' visible to this account. Check the id.", missing), onNotFound);
+                    onNotFound(new YtOAuthException(ErrorCode.NotFound, "YouTube has no " + noun + " '" + missing + "' visible to this account. Check the id.", missing));
                 }
             }
-        }
-
-        private static void Missing(YtOAuthException notFound, Action<YtOAuthException>? onNotFound)
-        {
-            if (onNotFound == null)
-            {
-                throw notFound;
-            }
-
-            onNotFound(notFound);
         }
     }
 }

@@ -139,10 +139,7 @@ namespace YtOAuth.Output
         /// <inheritdoc />
         public override string ToString() => Title;
     }
-}
 
-namespace YtOAuth.Output
-{
     /// <summary>A YouTube channel.</summary>
     public sealed class YouTubeChannel
     {
