@@ -300,20 +300,24 @@ internal static class Commands
         command.SetAction(async (parse, cancel) =>
         {
             using var engine = Engine(parse);
-            var report = await engine.Analytics(parse.GetValue(Profile)!).QueryAsync(new AnalyticsQuery
+            Output? rows = null;
+            var columns = await engine.Analytics(parse.GetValue(Profile)!).StreamAsync(new AnalyticsQuery
             {
                 StartDate = parse.GetValue(start),
                 EndDate = parse.GetValue(end),
                 Metrics = CommaList(parse, metrics) is { Count: > 0 } m ? m : new List<string> { "views" },
                 Dimensions = CommaList(parse, dimensions),
                 MaxResults = parse.GetValue(max),
-            }, cancel);
-            var rows = Output.Rows(parse.GetValue(Json), report.Columns.Select(c => c.Name).ToArray());
-            foreach (var row in report.Rows)
+            }, batch =>
             {
-                rows.Add(row);
-            }
-
+                // Rows are written as they arrive (the table view still waits for all of them to size its columns).
+                rows ??= Output.Rows(parse.GetValue(Json), batch.Columns.Select(c => c.Name).ToArray());
+                foreach (var row in batch.Rows)
+                {
+                    rows.Add(row);
+                }
+            }, cancel);
+            rows ??= Output.Rows(parse.GetValue(Json), columns.Select(c => c.Name).ToArray());
             rows.End();
             return ExitCodes.Success;
         });

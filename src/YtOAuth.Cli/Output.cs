@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text;
 using System.Text.Json;
 using Spectre.Console;
 
@@ -23,9 +24,38 @@ internal abstract class Output
 
     private sealed class Tsv : Output
     {
+        private readonly StringBuilder line = new();
+        private object?[] lastValues = Array.Empty<object?>();
+        private string[] lastTexts = Array.Empty<string>();
+
         public Tsv(string[] headers) => Console.WriteLine(string.Join('\t', headers));
 
-        public override void Add(params object?[] values) => Console.WriteLine(string.Join('\t', values.Select(v => Program.Text(v).Replace('\t', ' ').Replace('\n', ' '))));
+        /// <summary>One write a row. A value that repeats down a column (the engine shares them) is formatted once.</summary>
+        public override void Add(params object?[] values)
+        {
+            if (lastValues.Length != values.Length)
+            {
+                (lastValues, lastTexts) = (new object?[values.Length], new string[values.Length]);
+            }
+
+            line.Clear();
+            for (var i = 0; i < values.Length; i++)
+            {
+                if (i > 0)
+                {
+                    line.Append('\t');
+                }
+
+                if (values[i] is null || !ReferenceEquals(values[i], lastValues[i]))
+                {
+                    (lastValues[i], lastTexts[i]) = (values[i], Program.Text(values[i]).Replace('\t', ' ').Replace('\n', ' '));
+                }
+
+                line.Append(lastTexts[i]);
+            }
+
+            Console.Out.WriteLine(line);
+        }
     }
 
     private sealed class JsonLines(string[] headers) : Output

@@ -23,9 +23,14 @@ internal static class AnalyticsEndpoints
 
     private static readonly string[] Dimensions = { "day", "month", "video", "country" };
 
-    public static void Map(WebApplication app, GoogleEmulator emulator) => app.MapGet("/v2/reports", context => Reports(context, emulator));
+    public static void Map(WebApplication app, GoogleEmulator emulator)
+    {
+        var answered = new RecentlyMade<byte[]>(32);
+        var reports = new RecentlyMade<List<object[]>>(4);
+        app.MapGet("/v2/reports", context => Reports(context, emulator, answered, reports));
+    }
 
-    private static async Task Reports(HttpContext context, GoogleEmulator emulator)
+    private static async Task Reports(HttpContext context, GoogleEmulator emulator, RecentlyMade<byte[]> answered, RecentlyMade<List<object[]>> reports)
     {
         emulator.Counters.Add("analytics");
         if (await emulator.ApplyFaultAsync(context, FaultTarget.Analytics))
@@ -36,6 +41,15 @@ internal static class AnalyticsEndpoints
         var caller = await ApiResponses.Authenticate(context, emulator, ApiResponses.AnalyticsScopes, ApiResponses.ReadScopes);
         if (caller == null)
         {
+            return;
+        }
+
+        // The report data never changes while the emulator runs, so a repeated query (each page of a paged one)
+        // reuses the report, and the very same query the answer.
+        var query = context.Request.QueryString.Value ?? string.Empty;
+        if (answered.TryGet(query, out var known))
+        {
+            await ApiResponses.SendBytes(context, known);
             return;
         }
 
@@ -83,6 +97,37 @@ internal static class AnalyticsEndpoints
             return;
         }
 
+        var reportKey = string.Join("&", start.ToString("yyyy-MM-dd"), end.ToString("yyyy-MM-dd"), q["metrics"], q["dimensions"], q["filters"], q["sort"]);
+        if (!reports.TryGet(reportKey, out var rows))
+        {
+            rows = reports.Add(reportKey, Sort(Rows(data, q, start, end, metrics, dims), q["sort"].ToString(), dims, metrics));
+        }
+
+        var startIndex = int.TryParse(q["startIndex"], out var si) ? si : 1;
+        var maxResults = int.TryParse(q["maxResults"], out var mr) ? mr : int.MaxValue;
+        if (startIndex < 1 || maxResults < 1)
+        {
+            await ApiResponses.Error(context, 400, "invalid", "global", "startIndex and maxResults must be at least 1.");
+            return;
+        }
+
+        var page = rows.Skip(startIndex - 1).Take(maxResults).ToList();
+        var headers = new JsonArray(dims.Select(d => (JsonNode)new JsonObject { ["name"] = d, ["columnType"] = "DIMENSION", ["dataType"] = "STRING" })
+            .Concat(metrics.Select(m => (JsonNode)new JsonObject { ["name"] = m, ["columnType"] = "METRIC", ["dataType"] = Metrics[m].Type })).ToArray());
+        var body = new JsonObject { ["kind"] = "youtubeAnalytics#resultTable", ["columnHeaders"] = headers };
+        if (page.Count > 0)
+        {
+            body["rows"] = new JsonArray(page.Select(r => (JsonNode)new JsonArray(r.Select(v => JsonValue.Create(v)).ToArray<JsonNode?>())).ToArray());
+        }
+
+        var fields = q["fields"].ToString();
+        JsonNode output = fields.Length > 0 ? FieldsFilter.Apply(body, fields) : body;
+        await ApiResponses.SendBytes(context, answered.Add(query, System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(output)));
+    }
+
+    /// <summary>The report's rows, grouped by the asked dimensions, before sorting and paging.</summary>
+    private static List<object[]> Rows(YouTubeData data, IQueryCollection q, DateTime start, DateTime end, string[] metrics, string[] dims)
+    {
         var filters = q["filters"].ToString().Split(';', StringSplitOptions.RemoveEmptyEntries)
             .Select(f => f.Split("==", 2)).Where(f => f.Length == 2).ToDictionary(f => f[0], f => new HashSet<string>(f[1].Split(',')));
         var first = start > data.DataStart ? start : data.DataStart;
@@ -109,28 +154,38 @@ internal static class AnalyticsEndpoints
             }
         }
 
-        var rows = groups.Values.Select(g => g.Keys.Cast<object>().Concat(metrics.Select((m, i) =>
+        return groups.Values.Select(g => g.Keys.Cast<object>().Concat(metrics.Select((m, i) =>
             Metrics[m].Type == "INTEGER" ? (object)(long)(m == "averageViewDuration" ? g.Sums[i] / g.Count : g.Sums[i])
                 : Math.Round(g.Sums[i] / (m == "averageViewPercentage" ? g.Count : 1), 4))).ToArray()).ToList();
-        rows = Sort(rows, q["sort"].ToString(), dims, metrics);
-        var startIndex = int.TryParse(q["startIndex"], out var si) ? si : 1;
-        var maxResults = int.TryParse(q["maxResults"], out var mr) ? mr : int.MaxValue;
-        if (startIndex < 1 || maxResults < 1)
+    }
+
+    /// <summary>The last few things made for a key (reports, answers), newest first.</summary>
+    private sealed class RecentlyMade<T>(int capacity) where T : class
+    {
+        private readonly LinkedList<(string Key, T Value)> made = new();
+
+        public bool TryGet(string key, out T value)
         {
-            await ApiResponses.Error(context, 400, "invalid", "global", "startIndex and maxResults must be at least 1.");
-            return;
+            lock (made)
+            {
+                value = made.FirstOrDefault(a => a.Key == key).Value;
+                return value != null;
+            }
         }
 
-        var page = rows.Skip(startIndex - 1).Take(maxResults).ToList();
-        var headers = new JsonArray(dims.Select(d => (JsonNode)new JsonObject { ["name"] = d, ["columnType"] = "DIMENSION", ["dataType"] = "STRING" })
-            .Concat(metrics.Select(m => (JsonNode)new JsonObject { ["name"] = m, ["columnType"] = "METRIC", ["dataType"] = Metrics[m].Type })).ToArray());
-        var body = new JsonObject { ["kind"] = "youtubeAnalytics#resultTable", ["columnHeaders"] = headers };
-        if (page.Count > 0)
+        public T Add(string key, T value)
         {
-            body["rows"] = new JsonArray(page.Select(r => (JsonNode)new JsonArray(r.Select(v => JsonValue.Create(v)).ToArray<JsonNode?>())).ToArray());
-        }
+            lock (made)
+            {
+                made.AddFirst((key, value));
+                if (made.Count > capacity)
+                {
+                    made.RemoveLast();
+                }
+            }
 
-        await ApiResponses.Send(context, 200, body);
+            return value;
+        }
     }
 
     /// <summary>

@@ -89,4 +89,12 @@ internal static class ApiResponses
         context.Response.ContentType = "application/json; charset=UTF-8";
         return context.Response.WriteAsync(output.ToJsonString());
     }
+
+    /// <summary>Writes a JSON answer already made (with no fields trimming).</summary>
+    public static Task SendBytes(HttpContext context, byte[] json)
+    {
+        context.Response.StatusCode = 200;
+        context.Response.ContentType = "application/json; charset=UTF-8";
+        return context.Response.Body.WriteAsync(json, 0, json.Length);
+    }
 }

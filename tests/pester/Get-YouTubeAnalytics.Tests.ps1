@@ -11,11 +11,31 @@ Describe 'Get-YouTubeAnalytics' {
     It 'writes one typed object per row, named after the column headers' {
         $rows = Get-YouTubeAnalytics -Profile 'stats' -StartDate (Get-Date).AddDays(-10) -Metrics 'views', 'averageViewPercentage' -Dimensions day
         $rows.Count | Should -BeGreaterThan 5
-        $rows[0].PSObject.TypeNames[0] | Should -Be 'YtOAuth.AnalyticsRow'
+        $rows[0].PSObject.TypeNames | Should -Contain 'YtOAuth.AnalyticsRow'
         $rows[0].PSObject.Properties.Name | Should -Be 'day', 'views', 'averageViewPercentage'
         $rows[0].day | Should -BeOfType [datetime]
         $rows[0].views | Should -BeOfType [long]
         $rows[0].averageViewPercentage | Should -BeOfType [double]
+        ($rows[0] | Get-Member -Name views).Definition | Should -Match '\blong\b.*views'
+    }
+
+    It 'gives each column set one row type, with typed properties, made once a session' {
+        $first = Get-YouTubeAnalytics -Profile 'stats' -StartDate (Get-Date).AddDays(-5) -Metrics 'views' -Dimensions day
+        $again = Get-YouTubeAnalytics -Profile 'stats' -StartDate (Get-Date).AddDays(-3) -Metrics 'views' -Dimensions day
+        $other = Get-YouTubeAnalytics -Profile 'stats' -StartDate (Get-Date).AddDays(-3) -Metrics 'views' -Dimensions country
+        $again[0].GetType() | Should -Be $first[0].GetType()
+        $other[0].GetType() | Should -Not -Be $first[0].GetType()
+        $first[0].GetType().FullName | Should -Be 'YtOAuth.AnalyticsRow_day_views'
+        $first[0] -is [YtOAuth.AnalyticsRow] | Should -BeTrue
+    }
+
+    It 'shows rows as a table even with more than four columns' {
+        $rows = Get-YouTubeAnalytics -Profile 'stats' -StartDate (Get-Date).AddDays(-3) -Metrics 'views', 'likes', 'averageViewPercentage' -Dimensions day, country
+        $rows[0].PSObject.Properties.Name.Count | Should -Be 5
+        $lines = ($rows | Select-Object -First 2 | Out-String) -split "`n" | Where-Object { $_.Trim() }
+        $lines[0] | Should -Match '^day\s+country\s+views\s+likes\s+averageViewPercentage\s*$'
+        $lines.Count | Should -Be 4 # header, rule, two rows
+        ($rows[0] | Format-List | Out-String) | Should -Match 'averageViewPercentage : '
     }
 
     It 'feels native: sorts, filters, exports to CSV and JSON' {
@@ -35,7 +55,7 @@ Describe 'Get-YouTubeAnalytics' {
         $row = Get-YouTubeAnalytics -Profile 'stats' -StartDate (Get-Date).AddDays(-3) -Metrics 'views' -Dimensions video
         $row.'video-id' | Should -Be 'abc'
         $row.views | Should -Be 7
-        $row.PSObject.TypeNames[0] | Should -Be 'YtOAuth.AnalyticsRow'
+        $row.PSObject.TypeNames | Should -Contain 'YtOAuth.AnalyticsRow'
     }
 
     It 'writes nothing for a period without data' {

@@ -49,3 +49,29 @@ Describe 'Get-YouTubePlaylist' {
             Should -Throw -ErrorId 'VaultNotAvailable,YtOAuth.Commands.GetYouTubePlaylistCommand'
     }
 }
+
+Describe 'Get-YouTubePlaylist on a large channel' {
+    BeforeAll {
+        $script:large = Start-GoogleEmulator -Playlists 5000
+        Connect-EmulatorProfile -Emulator $large -Profile 'large' | Out-Null
+    }
+
+    AfterAll { Stop-GoogleEmulator $script:large }
+
+    It 'stops asking YouTube when the pipeline wants no more' {
+        Invoke-EmulatorControl $large 'counters/reset'
+        $first = Get-YouTubePlaylist -Profile 'large' | Select-Object -First 1
+        $first.Title | Should -Not -BeNullOrEmpty
+        $asked = Get-EmulatorCounter $large 'youtube:playlists'
+        Start-Sleep -Milliseconds 500
+        Get-EmulatorCounter $large 'youtube:playlists' | Should -Be $asked # nothing goes on in the background
+        $asked | Should -BeLessThan 100 # 100 pages hold them all
+    }
+
+    It 'hands every one of 5,000 playlists over in order' {
+        $all = Get-YouTubePlaylist -Profile 'large'
+        $all.Count | Should -Be 5000
+        $all[0].Title | Should -Be 'Playlist 0001'
+        $all[-1].Title | Should -Be 'Playlist 5000'
+    }
+}

@@ -26,7 +26,11 @@ namespace YtOAuth.Engine.Http
             client.DefaultRequestHeaders.UserAgent.ParseAdd("YtOAuth/" + typeof(GoogleHttp).Assembly.GetName().Version + " (gzip)");
             Retry = retry;
             Clock = clock;
+            Timeout = timeout;
         }
+
+        /// <summary>How long a request may wait for an answer, and a streamed body for its next bytes.</summary>
+        public TimeSpan Timeout { get; }
 
         public RetryPolicy Retry { get; }
 
@@ -34,8 +38,42 @@ namespace YtOAuth.Engine.Http
 
         /// <summary>Sends with retries; see <see cref="RetryPolicy"/>.</summary>
         public Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> create, Func<HttpResponseMessage, Task<bool>> isRetryable, bool retryNetworkErrors,
-            CancellationToken cancellationToken) =>
-            Retry.SendAsync(client, create, isRetryable, retryNetworkErrors, cancellationToken);
+            CancellationToken cancellationToken, HttpCompletionOption completion = HttpCompletionOption.ResponseContentRead) =>
+            Retry.SendAsync(client, create, isRetryable, retryNetworkErrors, completion, cancellationToken);
+
+        /// <summary>
+        /// Reads the next bytes of a streamed body. A connection that breaks or goes quiet for <see cref="Timeout"/>
+        /// is a network error that says how far the answer had got; the caller's own cancellation stays a cancellation.
+        /// </summary>
+        public async Task<int> ReadBodyAsync(System.IO.Stream body, byte[] buffer, int offset, int count, Uri uri, string progress, CancellationToken cancellationToken)
+        {
+            using (var quiet = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            {
+                quiet.CancelAfter(Timeout);
+                try
+                {
+                    return await body.ReadAsync(buffer, offset, count, quiet.Token).ConfigureAwait(false);
+                }
+                catch (Exception e) when (RetryPolicy.IsNetworkFailure(e, cancellationToken))
+                {
+                    var what = e is OperationCanceledException ? "it sent nothing for " + (int)Timeout.TotalSeconds + " s" : e.GetBaseException().Message;
+                    throw new YtOAuthException(ErrorCode.NetworkError,
+                        "The answer from " + uri.Host + " broke off after " + progress + " (" + what + "). Check the network connection and any proxy, then run the command again.",
+                        uri.GetLeftPart(UriPartial.Path), e);
+                }
+            }
+        }
+
+        /// <summary>A success answer whose body is not JSON: an HTML error page, a proxy's or captive portal's answer.</summary>
+        public static YtOAuthException NotJson(HttpResponseMessage response, Uri uri) =>
+            new YtOAuthException(ErrorCode.ServerError,
+                uri.Host + " answered HTTP " + (int)response.StatusCode + " with " + (response.Content?.Headers.ContentType?.MediaType ?? "no content type") +
+                " instead of JSON. Google may be having trouble, or a proxy or captive portal is in the way; try again later.",
+                uri.GetLeftPart(UriPartial.Path));
+
+        /// <summary>Whether the answer says its body is JSON.</summary>
+        public static bool IsJson(HttpResponseMessage response) =>
+            (response.Content?.Headers.ContentType?.MediaType ?? string.Empty).IndexOf("json", StringComparison.OrdinalIgnoreCase) >= 0;
 
         /// <summary>Reads a JSON object body; anything else (an HTML error page, a proxy's answer, broken JSON) is a clear server error.</summary>
         public static async Task<JObject> ReadJsonAsync(HttpResponseMessage response, Uri uri)
@@ -46,7 +84,6 @@ namespace YtOAuth.Engine.Http
                 return new JObject();
             }
 
-            var type = response.Content?.Headers.ContentType?.MediaType ?? "no content type";
             try
             {
                 if (JToken.Parse(text) is JObject json)
@@ -56,7 +93,7 @@ namespace YtOAuth.Engine.Http
             }
             catch (JsonReaderException)
             {
-                if (type.IndexOf("json", StringComparison.OrdinalIgnoreCase) >= 0)
+                if (IsJson(response))
                 {
                     throw new YtOAuthException(ErrorCode.ServerError,
                         uri.Host + " answered HTTP " + (int)response.StatusCode + " with malformed JSON. Google may be having trouble, or something between is cutting answers short; try again later.",
@@ -64,9 +101,7 @@ namespace YtOAuth.Engine.Http
                 }
             }
 
-            throw new YtOAuthException(ErrorCode.ServerError,
-                uri.Host + " answered HTTP " + (int)response.StatusCode + " with " + type + " instead of JSON. Google may be having trouble, or a proxy or captive portal is in the way; try again later.",
-                uri.GetLeftPart(UriPartial.Path));
+            throw NotJson(response, uri);
         }
 
         /// <summary>

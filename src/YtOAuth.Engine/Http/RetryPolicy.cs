@@ -37,10 +37,11 @@ namespace YtOAuth.Engine.Http
         /// <summary>
         /// Sends the request made by <paramref name="create"/> until it succeeds, fails for good, or retries run out.
         /// <paramref name="isRetryable"/> judges a non-success answer. Network failures are retried only when
-        /// <paramref name="retryNetworkErrors"/> (not for one-shot requests such as a code exchange).
+        /// <paramref name="retryNetworkErrors"/> (not for one-shot requests such as a code exchange). With
+        /// <see cref="HttpCompletionOption.ResponseHeadersRead"/> the body is left for the caller to stream.
         /// </summary>
         internal async Task<HttpResponseMessage> SendAsync(HttpClient http, Func<HttpRequestMessage> create,
-            Func<HttpResponseMessage, Task<bool>> isRetryable, bool retryNetworkErrors, CancellationToken cancellationToken)
+            Func<HttpResponseMessage, Task<bool>> isRetryable, bool retryNetworkErrors, HttpCompletionOption completion, CancellationToken cancellationToken)
         {
             for (var attempt = 0; ; attempt++)
             {
@@ -48,7 +49,7 @@ namespace YtOAuth.Engine.Http
                 var request = create();
                 try
                 {
-                    response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                    response = await http.SendAsync(request, completion, cancellationToken).ConfigureAwait(false);
                 }
                 catch (Exception e) when (IsNetworkFailure(e, cancellationToken))
                 {

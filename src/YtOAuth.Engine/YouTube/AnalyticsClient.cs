@@ -2,11 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Net.Http;
 using System.Text;
 using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
-using Newtonsoft.Json.Linq;
 
 namespace YtOAuth.Engine.YouTube
 {
@@ -50,6 +50,9 @@ namespace YtOAuth.Engine.YouTube
         private readonly ApiClient api;
 
         internal AnalyticsClient(ApiClient api) => this.api = api;
+
+        /// <summary>Bytes read from the network at a time; rows are handed out as each bufferful is read.</summary>
+        private const int BufferSize = 64 * 1024;
 
         /// <summary>Rows asked for in one call when paging.</summary>
         public int PageSize { get; set; } = 10000;
@@ -96,47 +99,92 @@ namespace YtOAuth.Engine.YouTube
             }
         }
 
-        /// <summary>Runs the query, paging with startIndex when more rows are wanted than one answer holds.</summary>
+        /// <summary>Runs the query and collects every row; see <see cref="StreamAsync"/> for rows as they arrive.</summary>
         public async Task<AnalyticsReport> QueryAsync(AnalyticsQuery query, CancellationToken cancellationToken)
+        {
+            var rows = new List<object?[]>();
+            var columns = await StreamAsync(query, batch => rows.AddRange(batch.Rows), cancellationToken).ConfigureAwait(false);
+            return new AnalyticsReport(columns, rows);
+        }
+
+        /// <summary>
+        /// Runs the query, handing rows to <paramref name="onRows"/> a batch at a time as the answer arrives (the
+        /// first rows before the last are read), paging with startIndex when more rows are wanted than one answer
+        /// holds. Returns the columns, also for a report with no rows.
+        /// </summary>
+        public async Task<IReadOnlyList<AnalyticsColumn>> StreamAsync(AnalyticsQuery query, Action<AnalyticsRows> onRows, CancellationToken cancellationToken)
         {
             Validate(query);
             var baseUri = (await api.EndpointsAsync(cancellationToken).ConfigureAwait(false)).Analytics;
-            var rows = new List<object?[]>();
             IReadOnlyList<AnalyticsColumn>? columns = null;
+            var handedOut = 0;
             var index = query.StartIndex;
             while (true)
             {
-                int? ask = query.MaxResults.HasValue ? Math.Min(PageSize, query.MaxResults.Value - rows.Count) : (int?)null;
-                var json = await api.GetAsync(baseUri, "reports?" + QueryString(query, index, ask), query.Ids, 0, cancellationToken).ConfigureAwait(false);
-                List<JArray> page;
-                try
-                {
-                    columns = columns ?? ((json["columnHeaders"] as JArray) ?? new JArray()).OfType<JObject>()
-                        .Select(h => new AnalyticsColumn((string?)h["name"] ?? "column", (string?)h["columnType"] ?? "METRIC", (string?)h["dataType"] ?? "FLOAT"))
-                        .ToList();
-                    page = (json["rows"] as JArray)?.OfType<JArray>().ToList() ?? new List<JArray>();
-                    foreach (var row in page)
-                    {
-                        rows.Add(columns.Select((c, i) => c.Convert(i < row.Count ? row[i] : null)).ToArray());
-                    }
-                }
-                catch (Exception e) when (e is InvalidOperationException || e is FormatException || e is ArgumentException || e is InvalidCastException || e is OverflowException)
-                {
-                    throw new YtOAuthException(ErrorCode.ServerError,
-                        "The Analytics report could not be read (" + e.Message.TrimEnd('.') + "), so it was not used. This is the server's fault; try again later.", query.Ids, e);
-                }
+                int? ask = query.MaxResults.HasValue ? Math.Min(PageSize, query.MaxResults.Value - handedOut) : (int?)null;
+                var uri = new Uri(baseUri, "reports?" + QueryString(query, index, ask));
+                var parser = await api.StreamAsync(uri, query.Ids, 0, response => ReadAnswerAsync(response, uri, columns, handedOut, onRows, cancellationToken), cancellationToken)
+                    .ConfigureAwait(false);
+                columns = columns ?? parser.Columns ?? new AnalyticsColumn[0];
+                handedOut += parser.RowCount;
 
                 // A full page when more are wanted means there may be more; a short one means the end.
-                if (!ask.HasValue || page.Count < ask.Value || rows.Count >= query.MaxResults!.Value)
+                if (!ask.HasValue || parser.RowCount < ask.Value || handedOut >= query.MaxResults!.Value)
                 {
-                    break;
+                    return columns;
                 }
 
-                index += page.Count;
-                Diagnostics.EngineLog.Progress("Analytics rows: " + rows.Count + " of up to " + query.MaxResults, (int)(rows.Count * 100L / query.MaxResults.Value));
+                index += parser.RowCount;
+                Diagnostics.EngineLog.Progress("Analytics rows: " + handedOut + " of up to " + query.MaxResults, (int)(handedOut * 100L / query.MaxResults.Value));
             }
+        }
 
-            return new AnalyticsReport(columns ?? new List<AnalyticsColumn>(), rows);
+        /// <summary>Reads one answer a bufferful at a time, handing out the rows each bufferful finishes.</summary>
+        private async Task<ReportParser> ReadAnswerAsync(HttpResponseMessage response, Uri uri, IReadOnlyList<AnalyticsColumn>? earlierColumns, int handedOut,
+            Action<AnalyticsRows> onRows, CancellationToken cancellationToken)
+        {
+            var parser = new ReportParser();
+            var buffer = new byte[BufferSize];
+            var held = 0;
+            using (var body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
+            {
+                while (true)
+                {
+                    if (held == buffer.Length)
+                    {
+                        Array.Resize(ref buffer, buffer.Length * 2); // one token longer than the buffer
+                    }
+
+                    var progress = (handedOut + parser.RowCount).ToString("N0", CultureInfo.InvariantCulture) + " row(s)";
+                    var read = await api.Http.ReadBodyAsync(body, buffer, held, buffer.Length - held, uri, progress, cancellationToken).ConfigureAwait(false);
+                    held += read;
+                    int used;
+                    try
+                    {
+                        used = parser.Feed(new ReadOnlySpan<byte>(buffer, 0, held), final: read == 0);
+                    }
+                    catch (Exception e) when (e is System.Text.Json.JsonException || e is FormatException || e is OverflowException || e is InvalidOperationException)
+                    {
+                        throw new YtOAuthException(ErrorCode.ServerError,
+                            "The Analytics report could not be read (" + e.Message.TrimEnd('.') + "), so the rest of it was not used. This is the server's fault; try again later.", uri.GetLeftPart(UriPartial.Path), e);
+                    }
+
+                    Buffer.BlockCopy(buffer, used, buffer, 0, held - used);
+                    held -= used;
+                    if (parser.Ready.Count > 0)
+                    {
+                        // Every page of a report has the same columns: hand out the first page's object throughout.
+                        onRows(new AnalyticsRows(earlierColumns ?? parser.Columns!, parser.TakeReady()));
+                    }
+
+                    if (read == 0)
+                    {
+                        return parser;
+                    }
+
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+            }
         }
 
         private static string QueryString(AnalyticsQuery q, int startIndex, int? maxResults)

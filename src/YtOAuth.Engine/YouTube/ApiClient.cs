@@ -57,6 +57,8 @@ namespace YtOAuth.Engine.YouTube
 
         public string? Profile => profile;
 
+        public GoogleHttp Http => http;
+
         public long UnitsSpent => Interlocked.Read(ref unitsSpent);
 
         /// <summary>Endpoints of the profile's grant, or those given with the API key.</summary>
@@ -71,7 +73,30 @@ namespace YtOAuth.Engine.YouTube
         /// Sends one request to <paramref name="uri"/> (under one of the profile's API bases) with an optional JSON body.
         /// Only GETs are retried: a write that may have happened is not sent twice.
         /// </summary>
-        public async Task<JObject> SendAsync(HttpMethod method, Uri uri, string? jsonBody, string target, int quotaCost, CancellationToken cancellationToken)
+        public Task<JObject> SendAsync(HttpMethod method, Uri uri, string? jsonBody, string target, int quotaCost, CancellationToken cancellationToken) =>
+            SendAsync(method, uri, jsonBody, target, quotaCost, HttpCompletionOption.ResponseContentRead, async response =>
+            {
+                var body = await GoogleHttp.ReadJsonAsync(response, uri).ConfigureAwait(false);
+                return (body, body["items"] is JArray items ? items.Count + " item(s)" : "ok");
+            }, cancellationToken);
+
+        /// <summary>
+        /// GETs <paramref name="uri"/> and hands a success answer, body unread, to <paramref name="readBody"/> to stream;
+        /// errors, refresh and retries are as for any other call.
+        /// </summary>
+        public Task<T> StreamAsync<T>(Uri uri, string target, int quotaCost, Func<HttpResponseMessage, Task<T>> readBody, CancellationToken cancellationToken) =>
+            SendAsync(HttpMethod.Get, uri, null, target, quotaCost, HttpCompletionOption.ResponseHeadersRead, async response =>
+            {
+                if (!GoogleHttp.IsJson(response))
+                {
+                    throw GoogleHttp.NotJson(response, uri);
+                }
+
+                return (await readBody(response).ConfigureAwait(false), "streamed");
+            }, cancellationToken);
+
+        private async Task<T> SendAsync<T>(HttpMethod method, Uri uri, string? jsonBody, string target, int quotaCost, HttpCompletionOption completion,
+            Func<HttpResponseMessage, Task<(T Result, string Summary)>> readSuccess, CancellationToken cancellationToken)
         {
             if (apiKey != null)
             {
@@ -105,18 +130,18 @@ namespace YtOAuth.Engine.YouTube
                            }
 
                            return request;
-                       }, idempotent ? IsRetryableAsync : NeverRetry, retryNetworkErrors: idempotent, cancellationToken).ConfigureAwait(false))
+                       }, idempotent ? IsRetryableAsync : NeverRetry, retryNetworkErrors: idempotent, cancellationToken, completion).ConfigureAwait(false))
                 {
                     Interlocked.Add(ref unitsSpent, quotaCost);
-                    var body = await GoogleHttp.ReadJsonAsync(response, uri).ConfigureAwait(false);
-                    var error = ErrorOf(body);
-                    Diagnostics.EngineLog.Debug(uri.Host + " answered " + (int)response.StatusCode + " (" + (Reason(error) ?? (body["items"] is JArray items ? items.Count + " item(s)" : "ok")) +
-                                                "); " + quotaCost + " quota unit(s) spent on this call.");
                     if (response.IsSuccessStatusCode)
                     {
-                        return body;
+                        var (result, summary) = await readSuccess(response).ConfigureAwait(false);
+                        Diagnostics.EngineLog.Debug(uri.Host + " answered " + (int)response.StatusCode + " (" + summary + "); " + quotaCost + " quota unit(s) spent on this call.");
+                        return result;
                     }
 
+                    var error = ErrorOf(await GoogleHttp.ReadJsonAsync(response, uri).ConfigureAwait(false));
+                    Diagnostics.EngineLog.Debug(uri.Host + " answered " + (int)response.StatusCode + " (" + (Reason(error) ?? "no reason given") + "); " + quotaCost + " quota unit(s) spent on this call.");
                     if (response.StatusCode == HttpStatusCode.Unauthorized && tokens != null && !refreshed)
                     {
                         // The token may have been revoked or expired early: one refresh and one retry, no more.

@@ -174,10 +174,11 @@ namespace YtOAuth.Engine.YouTube
             Name = name;
             ColumnType = columnType;
             DataType = dataType;
-            ValueType = name == "day" || name == "month" ? typeof(DateTime)
-                : dataType == "INTEGER" ? typeof(long)
-                : dataType == "STRING" ? typeof(string)
-                : typeof(double); // FLOAT and types Google may add later
+            Kind = name == "day" ? ValueKind.Day
+                : name == "month" ? ValueKind.Month
+                : dataType == "INTEGER" ? ValueKind.Integer
+                : dataType == "STRING" ? ValueKind.Text
+                : ValueKind.Real; // FLOAT, CURRENCY and types Google may add later
         }
 
         /// <summary>Column name (dimension or metric).</summary>
@@ -186,34 +187,51 @@ namespace YtOAuth.Engine.YouTube
         public string ColumnType { get; }
         /// <summary>STRING, INTEGER, FLOAT...</summary>
         public string DataType { get; }
-        /// <summary>The .NET type of values in this column.</summary>
-        public Type ValueType { get; }
+        /// <summary>The .NET type of values in this column: DateTime (day, month), long, double or string.</summary>
+        public Type ValueType => Kind == ValueKind.Day || Kind == ValueKind.Month ? typeof(DateTime)
+            : Kind == ValueKind.Integer ? typeof(long)
+            : Kind == ValueKind.Real ? typeof(double)
+            : typeof(string);
 
-        internal object? Convert(JToken? value)
+        internal ValueKind Kind { get; }
+
+        /// <summary>A value that came as text (or a number where text was expected) converted to <see cref="ValueType"/>.</summary>
+        internal object Parse(string text)
         {
-            if (value == null || value.Type == JTokenType.Null)
+            switch (Kind)
             {
-                return null;
+                case ValueKind.Day: return DateTime.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+                case ValueKind.Month: return DateTime.ParseExact(text, "yyyy-MM", CultureInfo.InvariantCulture);
+                case ValueKind.Integer: return (long)Math.Round(double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture));
+                case ValueKind.Real: return double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+                default: return text;
             }
-
-            if (ValueType == typeof(DateTime))
-            {
-                var format = Name == "month" ? "yyyy-MM" : "yyyy-MM-dd";
-                return DateTime.ParseExact((string)value!, format, CultureInfo.InvariantCulture);
-            }
-
-            if (ValueType == typeof(long))
-            {
-                return value.Type == JTokenType.Float ? (long)Math.Round((double)value) : (long)value;
-            }
-
-            if (ValueType == typeof(double))
-            {
-                return (double)value;
-            }
-
-            return (string?)value;
         }
+    }
+
+    /// <summary>What an Analytics column's values become.</summary>
+    internal enum ValueKind
+    {
+        Text,
+        Integer,
+        Real,
+        Day,
+        Month,
+    }
+
+    /// <summary>Rows of an Analytics report as they arrive: a batch at a time, each with the report's columns.</summary>
+    public sealed class AnalyticsRows
+    {
+        internal AnalyticsRows(IReadOnlyList<AnalyticsColumn> columns, IReadOnlyList<object?[]> rows)
+        {
+            Columns = columns;
+            Rows = rows;
+        }
+
+        /// <summary>Dimensions first, then metrics, in request order; the same object in every batch of a report.</summary>
+        public IReadOnlyList<AnalyticsColumn> Columns { get; }
+        /// <summary>Rows; each value typed per its column.</summary>
+        public IReadOnlyList<object?[]> Rows { get; }
     }
 
     /// <summary>A typed Analytics report: columns as Google named them, and rows of typed values.</summary>

@@ -4,19 +4,19 @@ using System.Management.Automation;
 using YtOAuth.Engine;
 using YtOAuth.Engine.YouTube;
 using YtOAuth.Hosting;
+using YtOAuth.Output;
 
 namespace YtOAuth.Commands
 {
     /// <summary>
-    /// Queries a YouTube Analytics v2 report. Writes one object per row with properties named after the
-    /// column headers and typed (integers, doubles, dates for day and month).
+    /// Queries a YouTube Analytics v2 report. Writes one object per row as the answer arrives, with properties named
+    /// after the column headers and typed (integers, doubles, dates for day and month), shown as a table.
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "YouTubeAnalytics")]
-    [OutputType(typeof(PSObject))]
+    [OutputType(typeof(AnalyticsRow))]
     public sealed class GetYouTubeAnalyticsCommand : YtOAuthCmdlet
     {
-        /// <summary>Type name of the row objects.</summary>
-        public const string RowTypeName = "YtOAuth.AnalyticsRow";
+        private RowType? rowType;
 
         /// <summary>First day (inclusive).</summary>
         [Parameter(Mandatory = true, Position = 0)]
@@ -77,22 +77,27 @@ namespace YtOAuth.Commands
             try
             {
                 var client = ModuleState.ForProfile(Profile, Vault).Engine.Analytics(Profile);
-                var report = Run(cancel => client.QueryAsync(query, cancel));
-                foreach (var row in report.Rows)
-                {
-                    var item = new PSObject();
-                    item.TypeNames.Insert(0, RowTypeName);
-                    for (var i = 0; i < report.Columns.Count; i++)
-                    {
-                        item.Properties.Add(new PSNoteProperty(report.Columns[i].Name, row[i]));
-                    }
-
-                    WriteObject(item);
-                }
+                Pump((emit, cancel) => client.StreamAsync(query, emit, cancel));
             }
             catch (YtOAuthException e)
             {
                 Fail(e);
+            }
+        }
+
+        /// <inheritdoc />
+        protected override void WriteItem(object item)
+        {
+            var batch = (AnalyticsRows)item;
+            if (rowType == null)
+            {
+                rowType = AnalyticsRowTypes.For(batch.Columns);
+                AnalyticsRowTypes.EnsureView(rowType, this);
+            }
+
+            foreach (var row in batch.Rows)
+            {
+                WriteObject(rowType.Create(row));
             }
         }
     }

@@ -96,8 +96,8 @@ namespace YtOAuth.Commands
         }
 
         /// <summary>JSON answers become objects as Invoke-RestMethod's do, by PowerShell's own ConvertFrom-Json, on the pipeline thread.</summary>
-        protected override object Render(object item) =>
-            Raw || !(item is string json) ? item : InvokeCommand.InvokeScript("ConvertFrom-Json -InputObject $args[0]", false, System.Management.Automation.Runspaces.PipelineResultTypes.None, null, json).FirstOrDefault() ?? (object)json;
+        protected override void WriteItem(object item) => WriteObject(
+            Raw || !(item is string json) ? item : InvokeCommand.InvokeScript("ConvertFrom-Json -InputObject $args[0]", false, System.Management.Automation.Runspaces.PipelineResultTypes.None, null, json).FirstOrDefault() ?? (object)json);
 
         private string ToJson(object body) =>
             InvokeCommand.InvokeScript("ConvertTo-Json -InputObject $args[0] -Depth 32 -Compress", false, System.Management.Automation.Runspaces.PipelineResultTypes.None, null, body)

@@ -54,26 +54,40 @@ namespace YtOAuth.Commands
         /// </summary>
         protected void Pump(Func<Action<object>, CancellationToken, Task> work)
         {
-            var sink = this.sink = new QueueSink();
-            Task task;
-            using (EngineLog.Use(sink))
+            using (var abandon = CancellationTokenSource.CreateLinkedTokenSource(stop.Token))
+            using (var sink = this.sink = new QueueSink(abandon.Token))
             {
-                task = Task.Run(() => work(sink.Emit, stop.Token));
-            }
+                Task task;
+                using (EngineLog.Use(sink))
+                {
+                    task = Task.Run(() => work(sink.Emit, abandon.Token));
+                }
 
-            task.ContinueWith(_ => sink.Queue.CompleteAdding(), TaskScheduler.Default);
-            foreach (var item in sink.Queue.GetConsumingEnumerable())
-            {
-                Write(item);
-            }
+                task.ContinueWith(_ => sink.Complete(), TaskScheduler.Default);
+                try
+                {
+                    foreach (var item in sink.Queue.GetConsumingEnumerable())
+                    {
+                        Write(item);
+                    }
+                }
+                catch
+                {
+                    // The pipeline stopped early (Select-Object -First, an error): stop the work rather than let it
+                    // run on, calling the API for rows nobody will read.
+                    abandon.Cancel();
+                    task.ContinueWith(t => t.Exception, TaskContinuationOptions.OnlyOnFaulted);
+                    throw;
+                }
 
-            try
-            {
-                task.GetAwaiter().GetResult();
-            }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested)
-            {
-                throw new PipelineStoppedException(); // Ctrl+C ends quietly
+                try
+                {
+                    task.GetAwaiter().GetResult();
+                }
+                catch (OperationCanceledException) when (stop.IsCancellationRequested)
+                {
+                    throw new PipelineStoppedException(); // Ctrl+C ends quietly
+                }
             }
         }
 
@@ -120,11 +134,19 @@ namespace YtOAuth.Commands
         {
             switch (item)
             {
-                case QueueSink.Output { Item: YtOAuthException failure }:
-                    Report(failure); // a failed item of a listing that goes on
-                    break;
                 case QueueSink.Output output:
-                    WriteObject(Render(output.Item));
+                    foreach (var written in output.Items)
+                    {
+                        if (written is YtOAuthException failure)
+                        {
+                            Report(failure); // a failed item of a listing that goes on
+                        }
+                        else
+                        {
+                            WriteItem(written);
+                        }
+                    }
+
                     break;
                 case QueueSink.LineRequest request:
                     string? line;
@@ -165,8 +187,8 @@ namespace YtOAuth.Commands
         protected Task<string?> ReadHostLineAsync(CancellationToken cancellationToken) =>
             sink?.ReadLineAsync(cancellationToken) ?? Task.FromResult<string?>(null);
 
-        /// <summary>Turns an item the engine handed out into what the command writes; on the pipeline thread.</summary>
-        protected virtual object Render(object item) => item;
+        /// <summary>Writes what the engine handed out, turned into what the command writes; on the pipeline thread.</summary>
+        protected virtual void WriteItem(object item) => WriteObject(item);
 
         /// <summary>Ends the progress bar this command may have shown.</summary>
         protected void CompleteProgress() =>

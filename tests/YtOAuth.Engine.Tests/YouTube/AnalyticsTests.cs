@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -177,5 +178,22 @@ public class LargeAnalyticsReportTests
         Assert.Equal(365 * 20 * 15, report.Rows.Count);
         Assert.Equal(5, env.Google.Counters["analytics"]); // 4 full pages of 25,000 and a short one
         Assert.Equal(report.Rows.Count, report.Rows.Select(r => (DateTime)r[0]! + "|" + r[1] + "|" + r[2]).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_large_report_streams_in_batches_as_it_is_read()
+    {
+        await using var env = await TestEnvironment.StartAsync(data: new YouTubeDataOptions { AnalyticsDays = 200, AnalyticsVideos = 10, AnalyticsCountries = 10 });
+        await env.ConnectAsync();
+        var batches = new List<AnalyticsRows>();
+
+        var columns = await env.Engine.Analytics("default").StreamAsync(new AnalyticsQuery
+        {
+            StartDate = DateTime.UtcNow.Date.AddDays(-400), EndDate = DateTime.UtcNow.Date, Metrics = new[] { "views" }, Dimensions = new[] { "day", "video", "country" },
+        }, batches.Add, CancellationToken.None);
+
+        Assert.Equal(200 * 10 * 10, batches.Sum(b => b.Rows.Count));
+        Assert.True(batches.Count > 5, batches.Count + " batch(es)"); // one answer of about 1 MB, handed out as it is read
+        Assert.All(batches, b => Assert.Same(columns, b.Columns));
     }
 }
