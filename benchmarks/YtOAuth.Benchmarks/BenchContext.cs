@@ -107,6 +107,10 @@ internal sealed class BenchContext : IAsyncDisposable
         var nodeGrant = await Emulator.NewGrantAsync();
         NodeEnvironment = Environment(nodeGrant, await Emulator.AccessTokenAsync(nodeGrant));
         Node = LineWorker.Start("node", new[] { "--expose-gc", Repo.Path("benchmarks", "node", "peers.mjs"), "worker" }, NodeEnvironment, Work);
+
+        // Nothing is timed while a worker is still starting (importing, connecting): it would take the CPU from the case.
+        await PowerShell.RunAsync("ready");
+        await Node.RunAsync("ready");
     }
 
     /// <summary>A CLI store holding a grant, as after `ytoauth connect` (the refresh token never on a command line).</summary>

@@ -20,8 +20,9 @@ internal static class Markdown
         text.AppendLine($"`{Command}` on {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}, " +
                         $"PowerShell {context.ToolVersions["pwsh"]}, Node.js {context.ToolVersions["node"]} " +
                         "(@googleapis/youtube 35.0.0, @googleapis/youtubeanalytics 7.0.0, google-auth-library 10.5.0; Google.Apis.Auth 1.78.0).");
-        text.AppendLine($"The emulator runs in its own process. {context.Rounds} counted rounds a case after 3 warm-up rounds; each round runs every " +
-                        $"contender {context.Inner} time(s) in a row and keeps the median, in an order that rotates each round; garbage is collected before each run. " +
+        text.AppendLine($"The emulator runs in its own process. {context.Rounds} counted rounds a case after 3 warm-up rounds; in each round every contender " +
+                        $"runs {context.Inner} times ({context.Inner * 2} for the quick in-process ones, 3 for the hand-written pwsh loops), interleaved with the others in an " +
+                        "order that rotates each round, and the round keeps its mean without the fastest and slowest run; garbage is collected before each run. " +
                         "Spread: median absolute deviation over the median. Ratio: median over the baseline's median; RatioSD: standard deviation of the round-by-round ratios.");
         text.AppendLine();
         text.AppendLine("## Bars");

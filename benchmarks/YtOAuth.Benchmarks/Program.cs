@@ -35,7 +35,7 @@ public static class Program
             }
             else
             {
-                Console.Error.WriteLine("Usage: " + Markdown.Command + " [-- [--rounds N (at least 3; default 10)] [--inner N (runs a round, median kept; default 5)] [--only CASE-TITLE-WORD]]");
+                Console.Error.WriteLine("Usage: " + Markdown.Command + " [-- [--rounds N (at least 3; default 10)] [--inner N (runs a contender makes a round; default 5)] [--only CASE-TITLE-WORD]]");
                 return 2;
             }
         }

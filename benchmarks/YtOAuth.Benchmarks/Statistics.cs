@@ -25,6 +25,13 @@ internal static class Statistics
         return sorted.Length == 0 ? double.NaN : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
+    /// <summary>The mean without the fastest and the slowest run (when there are at least five): steadier than a median, not swayed by one odd run.</summary>
+    public static double TrimmedMean(IReadOnlyList<double> values)
+    {
+        var sorted = values.OrderBy(v => v).ToArray();
+        return sorted.Length >= 5 ? sorted.Skip(1).Take(sorted.Length - 2).Average() : sorted.Average();
+    }
+
     /// <summary>Ratio of medians, and the standard deviation of the round-by-round ratios (each round ran both).</summary>
     public static (double Ratio, double RatioSD) Ratio(Series contender, Series baseline)
     {

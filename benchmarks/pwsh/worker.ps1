@@ -12,6 +12,7 @@ $reportQuery = "ids=channel%3D%3DMINE&startDate=$($report.StartDate)&endDate=$($
 $fields = [uri]::EscapeDataString($env:YTOAUTH_BENCH_FIELDS)
 
 $contenders = @{
+    'ready' = { 0 } # answered once connected: the runner waits for it before timing anything
     'report module' = {
         $rows = Get-YouTubeAnalytics -Profile bench @report
         $rows.Count

@@ -29,7 +29,7 @@ internal static class ControlEndpoints
             return Results.Json(new { client_id = client.ClientId, client_secret = client.ClientSecret, refresh_token = refresh, scope = string.Join(' ', scopes) });
         }));
         // POST /emulator/faults?target=YouTube&status=403&reason=quotaExceeded&retryAfter=120&count=4&html=true&drop=true&delayMs=500
-        // (&body=...&contentType=... answers with exactly that body)
+        // (&body=...&contentType=... answers with exactly that body; with &drop=true the connection is then cut)
         app.MapPost("/emulator/faults", (Delegate)((HttpContext context) =>
         {
             var q = context.Request.Query;

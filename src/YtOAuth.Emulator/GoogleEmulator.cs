@@ -202,7 +202,7 @@ public sealed class GoogleEmulator : IAsyncDisposable
             }
         }
 
-        if (fault.DropConnection)
+        if (fault.DropConnection && fault.Body == null)
         {
             context.Abort();
             return true;
@@ -213,6 +213,14 @@ public sealed class GoogleEmulator : IAsyncDisposable
             context.Response.StatusCode = fault.Status == 0 ? 200 : fault.Status;
             context.Response.ContentType = fault.ContentType;
             await context.Response.WriteAsync(fault.Body);
+            if (fault.DropConnection)
+            {
+                // An answer that breaks off: the body so far reaches the client, then the connection is cut.
+                await context.Response.Body.FlushAsync();
+                await Task.Delay(50);
+                context.Abort();
+            }
+
             return true;
         }
 

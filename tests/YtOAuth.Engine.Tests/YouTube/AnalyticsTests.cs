@@ -146,6 +146,35 @@ public class AnalyticsTests
     }
 
     [Fact]
+    public async Task An_answer_that_breaks_off_is_a_network_error_after_the_rows_that_arrived()
+    {
+        await using var env = await ConnectedAsync();
+        var headers = "{\"columnHeaders\":[{\"name\":\"day\",\"columnType\":\"DIMENSION\",\"dataType\":\"STRING\"},{\"name\":\"views\",\"columnType\":\"METRIC\",\"dataType\":\"INTEGER\"}]";
+        env.Google.Faults.Add(FaultTarget.Analytics, new Fault(DropConnection: true, Body: headers + ",\"rows\":[[\"2026-11-01\",5],[\"2026-11-02\",7],[\"2026-11-03\""));
+        var handedOut = 0;
+
+        var error = await Assert.ThrowsAsync<YtOAuthException>(() =>
+            env.Engine.Analytics("default").StreamAsync(Query("day"), batch => handedOut += batch.Rows.Count, CancellationToken.None));
+
+        Assert.Equal(ErrorCode.NetworkError, error.Code);
+        Assert.Equal(2, handedOut);
+        Assert.Contains("broke off after 2 row(s)", error.Message);
+        Assert.Contains("run the command again", error.Message);
+    }
+
+    [Fact]
+    public async Task An_answer_that_is_not_json_is_refused_before_any_row()
+    {
+        await using var env = await ConnectedAsync();
+        env.Google.Faults.Add(FaultTarget.Analytics, Fault.Raw(200, "<html>Sign in to the Wi-Fi</html>", "text/html"));
+
+        var error = await Assert.ThrowsAsync<YtOAuthException>(() => env.Engine.Analytics("default").QueryAsync(Query("day"), CancellationToken.None));
+
+        Assert.Equal(ErrorCode.ServerError, error.Code);
+        Assert.Contains("text/html instead of JSON", error.Message);
+    }
+
+    [Fact]
     public async Task Another_channel_is_forbidden()
     {
         await using var env = await ConnectedAsync();
