@@ -100,11 +100,11 @@ namespace YtOAuth.Engine.YouTube
         }
 
         /// <summary>Runs the query and collects every row; see <see cref="StreamAsync"/> for rows as they arrive.</summary>
-        public async Task<AnalyticsReport> QueryAsync(AnalyticsQuery query, CancellationToken cancellationToken)
+        public async Task<AnalyticsRows> QueryAsync(AnalyticsQuery query, CancellationToken cancellationToken)
         {
             var rows = new List<object?[]>();
             var columns = await StreamAsync(query, batch => rows.AddRange(batch.Rows), cancellationToken).ConfigureAwait(false);
-            return new AnalyticsReport(columns, rows);
+            return new AnalyticsRows(columns, rows);
         }
 
         /// <summary>

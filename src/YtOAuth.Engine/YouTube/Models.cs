@@ -219,7 +219,7 @@ namespace YtOAuth.Engine.YouTube
         Month,
     }
 
-    /// <summary>Rows of an Analytics report as they arrive: a batch at a time, each with the report's columns.</summary>
+    /// <summary>Typed rows of an Analytics report with its columns: the whole report (QueryAsync) or a batch as it arrives (StreamAsync).</summary>
     public sealed class AnalyticsRows
     {
         internal AnalyticsRows(IReadOnlyList<AnalyticsColumn> columns, IReadOnlyList<object?[]> rows)
@@ -228,22 +228,7 @@ namespace YtOAuth.Engine.YouTube
             Rows = rows;
         }
 
-        /// <summary>Dimensions first, then metrics, in request order; the same object in every batch of a report.</summary>
-        public IReadOnlyList<AnalyticsColumn> Columns { get; }
-        /// <summary>Rows; each value typed per its column.</summary>
-        public IReadOnlyList<object?[]> Rows { get; }
-    }
-
-    /// <summary>A typed Analytics report: columns as Google named them, and rows of typed values.</summary>
-    public sealed class AnalyticsReport
-    {
-        internal AnalyticsReport(IReadOnlyList<AnalyticsColumn> columns, IReadOnlyList<object?[]> rows)
-        {
-            Columns = columns;
-            Rows = rows;
-        }
-
-        /// <summary>Dimensions first, then metrics, in request order.</summary>
+        /// <summary>Dimensions first, then metrics, in request order, as Google named them; the same object in every batch of a report.</summary>
         public IReadOnlyList<AnalyticsColumn> Columns { get; }
         /// <summary>Rows; each value typed per its column.</summary>
         public IReadOnlyList<object?[]> Rows { get; }
