@@ -144,11 +144,15 @@ internal sealed class BenchContext : IAsyncDisposable
             "Set-SecretStoreConfiguration -Scope CurrentUser -Authentication None -Interaction None -Confirm:$false -Password (ConvertTo-SecureString ([guid]::NewGuid()) -AsPlainText -Force); " +
             "Register-SecretVault -Name YtOAuth -ModuleName Microsoft.PowerShell.SecretStore -DefaultVault -AllowClobber; " +
             "Set-Secret -Name bench-probe -Secret 'not a token'; " +
-            "Import-Module $env:YTOAUTH_BENCH_MODULE; " +
-            "Connect-YouTube -ClientSecretPath $env:YTOAUTH_BENCH_CLIENT_SECRET_PATH -RefreshToken (ConvertTo-SecureString $env:YTOAUTH_BENCH_REFRESH_TOKEN -AsPlainText -Force) " +
-            "-EndpointBaseUri $env:YTOAUTH_BENCH_BASE -Profile cold | Out-Null",
+            ImportAndConnect("cold", "CurrentUser"),
         }, environment, Work);
     }
+
+    /// <summary>PowerShell that imports the module and connects a profile from the environment's grant (see <see cref="Environment"/>).</summary>
+    public static string ImportAndConnect(string profile, string contextScope) =>
+        "Import-Module $env:YTOAUTH_BENCH_MODULE; Connect-YouTube -ClientSecretPath $env:YTOAUTH_BENCH_CLIENT_SECRET_PATH " +
+        "-RefreshToken (ConvertTo-SecureString $env:YTOAUTH_BENCH_REFRESH_TOKEN -AsPlainText -Force) -EndpointBaseUri $env:YTOAUTH_BENCH_BASE " +
+        $"-Profile {profile} -ContextScope {contextScope} | Out-Null; ";
 
     /// <summary>Google's npm clients, pinned in benchmarks/node/package-lock.json, installed on first use.</summary>
     private static async Task NodePeersAsync()

@@ -153,9 +153,8 @@ internal static class Cases
         var sizes = new[] { 10_000, 25_000, 50_000, 100_000 };
         var pwshGrant = await context.Emulator.NewGrantAsync();
         var pwshEnvironment = context.Environment(pwshGrant);
-        var connect = "Import-Module $env:YTOAUTH_BENCH_MODULE; Connect-YouTube -ClientSecretPath $env:YTOAUTH_BENCH_CLIENT_SECRET_PATH -RefreshToken " +
-                      "(ConvertTo-SecureString $env:YTOAUTH_BENCH_REFRESH_TOKEN -AsPlainText -Force) -EndpointBaseUri $env:YTOAUTH_BENCH_BASE -Profile mem -ContextScope Process | Out-Null; " +
-                      "$report = @{ StartDate = $env:YTOAUTH_BENCH_START; EndDate = $env:YTOAUTH_BENCH_END; Metrics = 'views', 'likes'; Dimensions = 'day', 'video', 'country' }; ";
+        var connect = BenchContext.ImportAndConnect("mem", "Process") +
+                      "$report = @{ StartDate = $env:YTOAUTH_BENCH_START; EndDate = $env:YTOAUTH_BENCH_END; Metrics = $env:YTOAUTH_BENCH_METRICS -split ','; Dimensions = $env:YTOAUTH_BENCH_DIMENSIONS -split ',' }; ";
         // pwsh prints what the managed heap still holds after a full collection: the rows kept, or nothing.
         Task<Sample> Pwsh(string statement) => Processes.TimeAsync("pwsh", new[]
         {

@@ -43,9 +43,10 @@ namespace YtOAuth.Engine.Http
 
         /// <summary>
         /// Reads the next bytes of a streamed body. A connection that breaks or goes quiet for <see cref="Timeout"/>
-        /// is a network error that says how far the answer had got; the caller's own cancellation stays a cancellation.
+        /// is a network error that says how far the answer had got (<paramref name="progress"/>, asked only then); the caller's
+        /// own cancellation stays a cancellation.
         /// </summary>
-        public async Task<int> ReadBodyAsync(System.IO.Stream body, byte[] buffer, int offset, int count, Uri uri, string progress, CancellationToken cancellationToken)
+        public async Task<int> ReadBodyAsync(System.IO.Stream body, byte[] buffer, int offset, int count, Uri uri, Func<string> progress, CancellationToken cancellationToken)
         {
             using (var quiet = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
@@ -58,7 +59,7 @@ namespace YtOAuth.Engine.Http
                 {
                     var what = e is OperationCanceledException ? "it sent nothing for " + (int)Timeout.TotalSeconds + " s" : e.GetBaseException().Message;
                     throw new YtOAuthException(ErrorCode.NetworkError,
-                        "The answer from " + uri.Host + " broke off after " + progress + " (" + what + "). Check the network connection and any proxy, then run the command again.",
+                        "The answer from " + uri.Host + " broke off after " + progress() + " (" + what + "). Check the network connection and any proxy, then run the command again.",
                         uri.GetLeftPart(UriPartial.Path), e);
                 }
             }

@@ -146,6 +146,7 @@ namespace YtOAuth.Engine.YouTube
             var parser = new ReportParser();
             var buffer = new byte[BufferSize];
             var held = 0;
+            Func<string> progress = () => (handedOut + parser.RowCount).ToString("N0", CultureInfo.InvariantCulture) + " row(s)"; // for an error only
             using (var body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
             {
                 while (true)
@@ -155,7 +156,6 @@ namespace YtOAuth.Engine.YouTube
                         Array.Resize(ref buffer, buffer.Length * 2); // one token longer than the buffer
                     }
 
-                    var progress = (handedOut + parser.RowCount).ToString("N0", CultureInfo.InvariantCulture) + " row(s)";
                     var read = await api.Http.ReadBodyAsync(body, buffer, held, buffer.Length - held, uri, progress, cancellationToken).ConfigureAwait(false);
                     held += read;
                     int used;
