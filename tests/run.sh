@@ -21,12 +21,12 @@ dotnet test YtOAuth.sln -c Release --no-build -nologo 2>&1 | tee "$log" || true
 env -u XDG_CONFIG_HOME -u XDG_DATA_HOME -u XDG_CACHE_HOME HOME="$pester_home" POWERSHELL_TELEMETRY_OPTOUT=1 \
   pwsh -NoProfile -NonInteractive -File tests/pester/Invoke-PesterSuite.ps1 2>&1 | tee -a "$log" || true
 # A suite that could not start prints no summary: count that as a failure.
-grep -q '^pester: ' "$log" || echo "pester: 0 passed, 1 failed, 0 skipped" | tee -a "$log"
+grep -qE '^pester: [0-9]' "$log" || echo "pester: 0 passed, 1 failed, 0 skipped" | tee -a "$log"
 
 # One closing line: the xunit totals plus Pester's. No xunit result at all is a failure.
 grep -qE "Passed!|Failed!" "$log" || { echo "tests: 0 passed, 1 failed (no xunit result: see above)"; exit 1; }
 awk '
   /Passed!|Failed!/ { for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
-  /^pester: / { p += $2; f += $4; s += $6 }
+  /^pester: [0-9]/ { p += $2; f += $4; s += $6 }
   END { gsub(",", "", p); printf "tests: %d passed, %d failed, %d skipped\n", p, f, s; exit (f > 0) }
 ' "$log"

@@ -88,7 +88,7 @@ namespace YtOAuth.Engine
             }
 
             var kept = new TokenGrant(grant.AccessToken, grant.ExpiresUtc, grant.RefreshToken ?? refreshToken, grant.Scopes);
-            return await FinishAsync(client, profile, connect, ConsentOutcome.Granting(kept, grant.Scopes.Length > 0 ? grant.Scopes : connect.Scopes.ToArray()),
+            return await FinishAsync(client, profile, connect, ConsentOutcome.Brought(kept, grant.Scopes.Length > 0 ? grant.Scopes : connect.Scopes.ToArray()),
                 cancellationToken).ConfigureAwait(false);
         }
 
@@ -238,7 +238,16 @@ namespace YtOAuth.Engine
                 return new ConnectResult(null, new string[0], outcome.Declined, false);
             }
 
-            var record = await grants.StoreNewAsync(client, profile, outcome.Grant, outcome.Granted, cancellationToken).ConfigureAwait(false);
+            TokenRecord record;
+            try
+            {
+                record = await grants.StoreNewAsync(client, profile, outcome.Grant, outcome.Granted, cancellationToken).ConfigureAwait(false);
+            }
+            catch (YtOAuthException e) when (outcome.IssuedByConsent && (e.Code == ErrorCode.StoreError || e.Code == ErrorCode.StoreUnavailable))
+            {
+                throw await RevokeUnkeptGrantAsync(client, profile, outcome.Grant, e).ConfigureAwait(false);
+            }
+
             record = await LabelAccountAsync(record, cancellationToken).ConfigureAwait(false);
             var missing = connect.Scopes.Except(outcome.Granted).ToArray();
             if (missing.Length > 0)
@@ -248,6 +257,26 @@ namespace YtOAuth.Engine
             }
 
             return new ConnectResult(Describe(record), missing, null, false);
+        }
+
+        /// <summary>
+        /// A grant that consent just made but the store could not keep would stay live at Google with nobody holding
+        /// it: revoke it, and say what happened either way. (A refresh token the caller brought is theirs: kept.)
+        /// </summary>
+        private async Task<YtOAuthException> RevokeUnkeptGrantAsync(OAuthClient client, string profile, TokenGrant grant, YtOAuthException storeError)
+        {
+            string outcome;
+            try
+            {
+                await tokens.RevokeAsync(client, grant.RefreshToken ?? grant.AccessToken, CancellationToken.None).ConfigureAwait(false);
+                outcome = "The new grant was revoked at Google, so none is left live. Fix the store, then connect again.";
+            }
+            catch (YtOAuthException e)
+            {
+                outcome = "Revoking the new grant at Google failed too (" + e.Message + "): remove YtOAuth's access at https://myaccount.google.com/permissions, fix the store, then connect again.";
+            }
+
+            return new YtOAuthException(storeError.Code, "Consent succeeded, but the grant could not be stored: " + storeError.Message + " " + outcome, profile, storeError);
         }
 
         /// <summary>Learns the channel behind a new grant and keeps it with the grant; a failure only costs the label.</summary>

@@ -38,3 +38,60 @@ Describe 'Vault set-up from a fresh home' {
         $later.Output | Should -Match 'True'
     }
 }
+
+Describe 'A vault whose writes fail (a full disk, a vault gone read-only)' {
+    BeforeAll {
+        $script:failingHome = New-TestHome
+        $script:vaultFolder = Join-Path $failingHome 'failing-vault'
+        New-Item -ItemType Directory $vaultFolder | Out-Null
+        $module = Join-Path (Get-RepoRoot) 'tests/pester/TestVault/WriteFailingVault'
+        $register = Invoke-ChildPwsh -HomePath $failingHome -Command "Register-SecretVault -Name Failing -ModuleName '$module' -VaultParameters @{ Path = '$vaultFolder' } -ErrorAction Stop"
+        $register.Errors | Should -BeNullOrEmpty
+        $script:failWrites = Join-Path $vaultFolder 'fail-writes'
+    }
+
+    AfterEach { Remove-Item $failWrites -ErrorAction SilentlyContinue }
+
+    It 'keeps the stored grant whole when a refreshed token cannot be written, and works again once it can' {
+        $grant = New-EmulatorRefreshToken -Emulator $emulator
+        $connect = Invoke-ChildPwsh -HomePath $failingHome -Environment @{ YT_RT = $grant.RefreshTokenText; YT_CS = $grant.ClientSecretText } -Command (
+            "Import-Module '$manifest'; Connect-YouTube -ClientId '$($grant.ClientId)' -ClientSecret (ConvertTo-SecureString `$env:YT_CS -AsPlainText -Force) " +
+            "-RefreshToken (ConvertTo-SecureString `$env:YT_RT -AsPlainText -Force) -Profile refresh -Vault Failing -EndpointBaseUri '$($emulator.BaseUri)' -ErrorAction Stop | Out-Null")
+        $connect.Errors | Should -BeNullOrEmpty
+        $secretFile = Join-Path $vaultFolder 'YtOAuth.refresh.secret'
+        # As time would: the stored access token has expired, so the next call must refresh and write.
+        (Get-Content $secretFile -Raw) -replace '"access_token_expires_utc":\s*"[^"]*"', '"access_token_expires_utc": "2001-01-01T00:00:00Z"' |
+            Set-Content $secretFile -NoNewline
+        $before = Get-FileHash $secretFile
+        New-Item $failWrites | Out-Null
+
+        $run = Invoke-ChildPwsh -HomePath $failingHome -Command (
+            "Import-Module '$manifest'; try { Get-YouTubeToken -Profile refresh -Vault Failing -ErrorAction Stop | Out-Null } catch { `$_.FullyQualifiedErrorId; throw }")
+        $run.ExitCode | Should -Be 1
+        $run.Output | Should -Match '^VaultNotAvailable,'
+        $run.Errors | Should -Match "The vault 'Failing' failed\. \(No space left on device\.\) What it held before is unchanged"
+        $run.Errors | Should -Not -Match 'Install-Module'
+        $run.Errors | Should -Not -Match (Get-SecretPattern)
+        (Get-FileHash $secretFile).Hash | Should -Be $before.Hash
+
+        Remove-Item $failWrites
+        $again = Invoke-ChildPwsh -HomePath $failingHome -Command "Import-Module '$manifest'; (Get-YouTubeToken -Profile refresh -Vault Failing -ErrorAction Stop).ExpiresOn -gt (Get-Date)"
+        $again.Errors | Should -BeNullOrEmpty
+        $again.Output.Trim() | Should -Be 'True'
+    }
+
+    It 'revokes a grant made by consent that could not be stored, so that none is left live at Google' {
+        New-Item $failWrites | Out-Null
+        Invoke-EmulatorControl $emulator 'counters/reset'
+        $follow = Join-Path (Get-RepoRoot) 'src/YtOAuth.Demo/Follow-Redirect.ps1'
+        $run = Invoke-ChildPwsh -Interactive -HomePath $failingHome -Environment @{ BROWSER = "pwsh -NoProfile -NonInteractive -File $follow %s" } -Command (
+            "Import-Module '$manifest'; Connect-YouTube -ClientSecretPath '$($emulator.ClientSecretPath)' -EndpointBaseUri '$($emulator.BaseUri)' " +
+            "-Profile consent -Vault Failing -TimeoutSec 60 -ErrorAction Stop | Out-Null")
+        $run.ExitCode | Should -Be 1
+        $run.Errors | Should -Match 'No space left on device'
+        $run.Errors | Should -Match 'revoked at Google'
+        Get-EmulatorCounter -Emulator $emulator -Name 'token:authorization_code' | Should -Be 1
+        Get-EmulatorCounter -Emulator $emulator -Name 'revoke' | Should -Be 1
+        Test-Path (Join-Path $vaultFolder 'YtOAuth.consent.secret') | Should -BeFalse
+    }
+}

@@ -125,11 +125,12 @@ namespace YtOAuth.Hosting
                         ?? throw VaultError(requestedVault == null ? "No default SecretManagement vault is registered." : "No SecretManagement vault named '" + requestedVault + "' is registered.", null);
                 }
 
-                return (resolveOnly ? new List<PSObject>() : Run(build, "The vault '" + vault + "' failed."), vault);
+                return (resolveOnly ? new List<PSObject>() : Run(build, "The vault '" + vault + "' failed.", setupProblem: false), vault);
             }
         }
 
-        private List<PSObject> Run(Action<PowerShell> build, string what)
+        /// <summary>Runs one SecretManagement command. A failure says what failed; only a missing module or vault gets the set-up lines.</summary>
+        private List<PSObject> Run(Action<PowerShell> build, string what, bool setupProblem = true)
         {
             using (var ps = PowerShell.Create())
             {
@@ -155,6 +156,14 @@ namespace YtOAuth.Hosting
                         throw new YtOAuthException(ErrorCode.StoreUnavailable,
                             "The vault '" + vault + "' wants a password or confirmation, and YtOAuth never prompts from the vault. Unlock it first (Unlock-SecretStore), " +
                             "or configure it for unattended use: Set-SecretStoreConfiguration -Scope CurrentUser -Authentication None -Interaction None -Password <its current password>.", vault, error);
+                    }
+
+                    if (!setupProblem)
+                    {
+                        // The vault is there and answered with an error (a full disk, a read-only store): SecretManagement
+                        // replaces a secret whole, so what was stored before is unchanged.
+                        throw new YtOAuthException(ErrorCode.StoreUnavailable,
+                            what + " (" + error.Message + ") What it held before is unchanged. Fix the vault, or name another with -Vault, and run the command again.", vault, error);
                     }
 
                     throw VaultError(what + " (" + error.Message + ")", error);
