@@ -11,7 +11,10 @@
     PowerShellVersion      = '5.1'
     DotNetFrameworkVersion = '4.7.2'
     # Dependencies load from dependencies/ through the module's own load context, not RequiredAssemblies.
-    # SecretManagement is optional (ContextScope Process works without it), so it is not a RequiredModule.
+    # Microsoft.PowerShell.SecretManagement is optional, so it is not a RequiredModule: -ContextScope Process keeps a
+    # grant in session memory without it (CI, one-off scripts). To keep grants between sessions, install it with a vault:
+    #   Install-PSResource Microsoft.PowerShell.SecretManagement, Microsoft.PowerShell.SecretStore
+    # and register the vault as README.md shows (Get-Help about_YtOAuth).
     FormatsToProcess       = @('YtOAuth.format.ps1xml')
     CmdletsToExport        = @(
         'Connect-YouTube'
@@ -31,10 +34,18 @@
     VariablesToExport      = @()
     PrivateData            = @{
         PSData = @{
-            Tags         = @('YouTube', 'OAuth', 'OAuth2', 'PKCE', 'Google', 'Analytics', 'SecretManagement', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
-            ProjectUri   = 'https://github.com/YtOAuth/YtOAuth'
-            LicenseUri   = 'https://github.com/YtOAuth/YtOAuth/blob/main/LICENSE'
-            ReleaseNotes = 'First release: Connect-YouTube (loopback PKCE, device code, refresh token), Get-YouTubeToken, Get-YouTubePlaylist, Get-YouTubeAnalytics, Revoke-YouTubeToken, Get-YouTubeContext, Disconnect-YouTube.'
+            Tags         = @('YouTube', 'YouTubeAnalytics', 'OAuth', 'OAuth2', 'PKCE', 'Google', 'Analytics', 'SecretManagement', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
+            # No ProjectUri, LicenseUri or HelpInfoURI until the project has public addresses; the MIT licence ships
+            # in the package as LICENSE.
+            ReleaseNotes = @'
+0.1.0: first release.
+- Sign in: Connect-YouTube (browser consent through a loopback redirect with PKCE S256, -NoBrowser, -UseDeviceCode,
+  or a refresh token for CI), Disconnect-YouTube, Revoke-YouTubeToken, Get-YouTubeContext.
+- Tokens: Get-YouTubeToken, refreshed when due, once across concurrent scripts; grants kept in a SecretManagement vault
+  (optional: -ContextScope Process needs none).
+- YouTube Data API v3: Get-YouTubePlaylist, Get-YouTubePlaylistItem, Get-YouTubeChannel, Get-YouTubeVideo, and
+  Invoke-YouTubeApi for any other call; YouTube Analytics API v2: Get-YouTubeAnalytics.
+'@
         }
     }
 }

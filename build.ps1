@@ -9,10 +9,12 @@
     ./build.ps1 -Task Clean, Build, Test
 .EXAMPLE
     ./build.ps1 -Task Demo           # build, then the whole flow through the cmdlets against the Google emulator
+.EXAMPLE
+    ./build.ps1 -Task Package        # build, then out/packages/YtOAuth.<version>.nupkg for Install-PSResource
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Clean', 'Build', 'Layout', 'Test', 'Pester', 'Demo')]
+    [ValidateSet('Clean', 'Build', 'Layout', 'Test', 'Pester', 'Demo', 'Package')]
     [string[]] $Task = @('Build'),
 
     [ValidateSet('Debug', 'Release')]
@@ -21,6 +23,10 @@ param(
 
 $ErrorActionPreference = 'Stop'
 Set-Location $PSScriptRoot
+
+function Get-ModuleVersion {
+    ([xml](Get-Content (Join-Path $PSScriptRoot 'Directory.Build.props'))).Project.PropertyGroup.Version | Where-Object { $_ } | Select-Object -First 1
+}
 
 function Invoke-Dotnet {
     & dotnet @args
@@ -48,6 +54,22 @@ foreach ($name in $Task) {
         'Pester' {
             & pwsh -NoProfile -NonInteractive -File (Join-Path $PSScriptRoot 'tests/pester/Invoke-PesterSuite.ps1')
             if ($LASTEXITCODE -ne 0) { throw 'The Pester suite failed.' }
+        }
+        'Package' {
+            # The gallery package, made by PSResourceGet exactly as Publish-PSResource makes it for the PowerShell
+            # Gallery, into a folder that Register-PSResourceRepository can serve: out/packages/YtOAuth.<version>.nupkg.
+            Invoke-Dotnet 'build' 'src/YtOAuth.ModuleBuilder' '-c' $Configuration '-nologo' '-v' 'quiet'
+            $version = Get-ModuleVersion
+            $packages = New-Item -ItemType Directory -Force (Join-Path $PSScriptRoot 'out/packages')
+            Remove-Item (Join-Path $packages "YtOAuth.$version.nupkg") -ErrorAction SilentlyContinue
+            $repository = "YtOAuthBuild-$PID"   # registered for this publish only
+            Register-PSResourceRepository -Name $repository -Uri $packages.FullName -Trusted
+            try {
+                Publish-PSResource -Path (Join-Path $PSScriptRoot "out/YtOAuth/$version") -Repository $repository
+            } finally {
+                Unregister-PSResourceRepository -Name $repository
+            }
+            Write-Host "Packaged: $(Join-Path $packages "YtOAuth.$version.nupkg")"
         }
         'Demo' {
             Invoke-Dotnet 'build' 'YtOAuth.sln' '-c' 'Release' '-nologo' '-v' 'quiet'

@@ -18,7 +18,9 @@ dotnet build YtOAuth.sln -c Release -nologo -v quiet
 # Keep going after a failure so that every suite reports; the summary line decides the exit code.
 dotnet test YtOAuth.sln -c Release --no-build -nologo 2>&1 | tee "$log" || true
 
+# The build's NuGet cache stays shared (a fresh home would download every package again); nothing of YtOAuth's is in it.
 env -u XDG_CONFIG_HOME -u XDG_DATA_HOME -u XDG_CACHE_HOME HOME="$pester_home" POWERSHELL_TELEMETRY_OPTOUT=1 \
+  NUGET_PACKAGES="${NUGET_PACKAGES:-$HOME/.nuget/packages}" DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 \
   pwsh -NoProfile -NonInteractive -File tests/pester/Invoke-PesterSuite.ps1 2>&1 | tee -a "$log" || true
 # A suite that could not start prints no summary: count that as a failure.
 grep -qE '^pester: [0-9]' "$log" || echo "pester: 0 passed, 1 failed, 0 skipped" | tee -a "$log"

@@ -46,10 +46,19 @@ public class ModuleMetadataTests : IClassFixture<BuiltModule>
         Assert.Contains("ModuleVersion          = '" + module.Version + "'", module.Manifest);
         Assert.DoesNotMatch("(?m)^\\s*RequiredModules\\s*=", module.Manifest); // Process scope must work without SecretManagement
         Assert.DoesNotMatch("(?m)^\\s*(RequiredAssemblies|NestedModules)\\s*=", module.Manifest); // would load dependencies into the shared context
-        foreach (var key in new[] { "Tags", "ProjectUri", "LicenseUri", "ReleaseNotes" })
-        {
-            Assert.Contains(key, module.Manifest);
-        }
+        Assert.Contains("Tags", module.Manifest);
+    }
+
+    [Fact]
+    public void The_manifest_is_ready_for_a_gallery_release_notes_name_every_cmdlet_and_no_address_is_a_placeholder()
+    {
+        var notes = module.Manifest.Split("ReleaseNotes")[1];
+        Assert.All(module.ManifestList("CmdletsToExport"), cmdlet => Assert.Contains(cmdlet, notes));
+        // An address in the manifest is shown by the gallery and by Get-Help -Online: only real ones belong there.
+        Assert.DoesNotMatch("(?m)^\\s*(ProjectUri|LicenseUri|IconUri|HelpInfoURI)\\s*=", module.Manifest);
+        Assert.DoesNotMatch("https?://(www\\.)?(github\\.com/YtOAuth|example\\.)", module.Manifest);
+        Assert.Contains("SecretManagement is optional", module.Manifest);
+        Assert.True(File.Exists(Path.Combine(module.Folder, "LICENSE")), "the licence ships in the module folder");
     }
 
     [Fact]

@@ -111,13 +111,19 @@ function Connect-EmulatorProfile {
     Connect-YouTube @splat
 }
 
-function Get-ReadmeVaultSetup {
-    # The README's vault set-up lines, as a user would paste them (Install-Module aside: the modules ship with this
-    # PowerShell build, and Install-Module does not).
+function Get-ReadmeBlock {
+    # The code block that follows '<!-- $Marker -->' in README.md, as a user would copy it.
+    param([Parameter(Mandatory)] [string] $Marker)
     $readme = Get-Content (Join-Path $script:RepoRoot 'README.md') -Raw
-    $block = [regex]::Match($readme, '(?s)<!-- vault-setup -->\s*```powershell\s*(.*?)```').Groups[1].Value
-    if (-not $block) { throw 'README.md has no <!-- vault-setup --> block.' }
-    ($block -split "`n" | Where-Object { $_ -notmatch '^\s*Install-Module' }) -join "`n"
+    $block = [regex]::Match($readme, "(?s)<!-- $([regex]::Escape($Marker)) -->\s*``````\w*\s*(.*?)``````").Groups[1].Value
+    if (-not $block) { throw "README.md has no <!-- $Marker --> block." }
+    $block
+}
+
+function Get-ReadmeVaultSetup {
+    # The README's vault set-up lines, as a user would paste them, less the install line: .ci/setup installs the
+    # modules where the PowerShell Gallery answers, and elsewhere the suite's test vault stands in (TestVault/).
+    (Get-ReadmeBlock 'vault-setup') -split "`n" | Where-Object { $_ -notmatch '^\s*Install-(Module|PSResource)' } | Join-String -Separator "`n"
 }
 
 function Initialize-TestVault {
@@ -143,7 +149,8 @@ function Start-ChildPwsh {
         [string] $File,
         [hashtable] $Environment = @{},
         [string] $HomePath,
-        [switch] $Interactive
+        [switch] $Interactive,
+        [string] $WorkingDirectory = $script:RepoRoot
     )
     $info = [Diagnostics.ProcessStartInfo]::new('pwsh')
     $info.ArgumentList.Add('-NoProfile')
@@ -154,7 +161,7 @@ function Start-ChildPwsh {
     $info.RedirectStandardError = $true
     $info.RedirectStandardInput = $true
     $info.UseShellExecute = $false
-    $info.WorkingDirectory = $script:RepoRoot
+    $info.WorkingDirectory = $WorkingDirectory
     if ($HomePath) { $info.Environment['HOME'] = $HomePath }
     if ($Interactive) { foreach ($name in 'CI', 'TF_BUILD', 'GITHUB_ACTIONS', 'GITLAB_CI', 'JENKINS_URL', 'BUILDKITE') { $info.Environment.Remove($name) | Out-Null } }
     foreach ($key in $Environment.Keys) { $info.Environment[$key] = [string]$Environment[$key] }
@@ -185,8 +192,9 @@ function Wait-ChildPwsh {
 
 function Invoke-ChildPwsh {
     # Runs a command in a new pwsh process to the end.
-    param([string] $Command, [string] $File, [hashtable] $Environment = @{}, [string] $HomePath, [switch] $Interactive, [int] $TimeoutSec = 120)
-    $process = Start-ChildPwsh -Command $Command -File $File -Environment $Environment -HomePath $HomePath -Interactive:$Interactive
+    param([string] $Command, [string] $File, [hashtable] $Environment = @{}, [string] $HomePath, [switch] $Interactive, [int] $TimeoutSec = 120,
+          [string] $WorkingDirectory = $script:RepoRoot)
+    $process = Start-ChildPwsh -Command $Command -File $File -Environment $Environment -HomePath $HomePath -Interactive:$Interactive -WorkingDirectory $WorkingDirectory
     Wait-ChildPwsh -Process $process -TimeoutSec $TimeoutSec
 }
 
