@@ -63,11 +63,17 @@ foreach ($name in $Task) {
             $packages = New-Item -ItemType Directory -Force (Join-Path $PSScriptRoot 'out/packages')
             Remove-Item (Join-Path $packages "YtOAuth.$version.nupkg") -ErrorAction SilentlyContinue
             $repository = "YtOAuthBuild-$PID"   # registered for this publish only
+            # Publishing writes a default NuGet/NuGet.Config into the process's current folder: keep it out of the repository.
+            $scratch = New-Item -ItemType Directory (Join-Path ([IO.Path]::GetTempPath()) $repository)
+            $processFolder = [Environment]::CurrentDirectory
             Register-PSResourceRepository -Name $repository -Uri $packages.FullName -Trusted
             try {
+                [Environment]::CurrentDirectory = $scratch.FullName
                 Publish-PSResource -Path (Join-Path $PSScriptRoot "out/YtOAuth/$version") -Repository $repository
             } finally {
+                [Environment]::CurrentDirectory = $processFolder
                 Unregister-PSResourceRepository -Name $repository
+                Remove-Item -Recurse -Force $scratch
             }
             Write-Host "Packaged: $(Join-Path $packages "YtOAuth.$version.nupkg")"
         }

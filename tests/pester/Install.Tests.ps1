@@ -17,6 +17,7 @@ Describe 'The module from its gallery package' {
         $package = Invoke-ChildPwsh -HomePath $userHome -Command "./build.ps1 -Task Package" -TimeoutSec 300
         $package.ExitCode | Should -Be 0
         Test-Path (Join-Path $repoRoot "out/packages/YtOAuth.$version.nupkg") | Should -BeTrue
+        Test-Path (Join-Path $repoRoot 'NuGet') | Should -BeFalse -Because 'packaging leaves nothing in the working tree'
 
         $install = Invoke-ChildPwsh -HomePath $userHome -Command "`$ErrorActionPreference = 'Stop'; $(Get-ReadmeBlock 'local-install'); (Get-InstalledPSResource YtOAuth).Version.ToString()"
         $install.Errors | Should -BeNullOrEmpty
@@ -50,7 +51,7 @@ Describe 'The module from its gallery package' {
         (Get-Content $manifest -Raw) -replace "ModuleVersion(\s*)= '$([regex]::Escape($version))'", "ModuleVersion`$1= '99.0.0'" | Set-Content $manifest
         $newer = New-Item -ItemType Directory (Join-Path $TestDrive 'newer-gallery')
         $publish = Invoke-ChildPwsh -HomePath $userHome -Command ("`$ErrorActionPreference = 'Stop'; Register-PSResourceRepository -Name Newer -Uri '$newer' -Trusted; " +
-            "Publish-PSResource -Path '$stage' -Repository Newer; Install-PSResource YtOAuth -Repository Newer")
+            "Publish-PSResource -Path '$stage' -Repository Newer; Install-PSResource YtOAuth -Repository Newer") -WorkingDirectory $TestDrive
         $publish.Errors | Should -BeNullOrEmpty
 
         $import = Invoke-ChildPwsh -HomePath $userHome -Command "(Get-Module -ListAvailable YtOAuth).Version -join ','; Import-Module YtOAuth; (Get-Module YtOAuth).Version.ToString()"
