@@ -173,7 +173,7 @@ internal sealed class BenchContext : IAsyncDisposable
         }
         catch (System.ComponentModel.Win32Exception)
         {
-            throw new MissingToolException(tool + " is not on PATH. Set up the machine first (see README: bash ../shared/tools/powershell/setup.sh, or .ci/setup).");
+            throw new MissingToolException(tool + " is not on PATH. Set up the machine first (bash .ci/setup).");
         }
     }
 

@@ -27,7 +27,7 @@ namespace YtOAuth.Hosting
             "-Password (ConvertTo-SecureString ([guid]::NewGuid()) -AsPlainText -Force); " +
             "Register-SecretVault -Name YtOAuth -ModuleName Microsoft.PowerShell.SecretStore -DefaultVault -AllowClobber";
         private const string SetupAdvice =
-            "Install Microsoft.PowerShell.SecretManagement and Microsoft.PowerShell.SecretStore (Install-Module ... -Scope CurrentUser), then run: " +
+            "Install Microsoft.PowerShell.SecretManagement and Microsoft.PowerShell.SecretStore (Install-PSResource, or Install-Module ... -Scope CurrentUser), then run: " +
             SetupCommands + ". Or keep the grant in memory for this session only with Connect-YouTube -ContextScope Process.";
 
         private readonly object gate = new object();
