@@ -33,10 +33,6 @@ internal static class AnalyticsEndpoints
         "estimatedRevenue", "estimatedAdRevenue", "grossRevenue", "estimatedRedPartnerRevenue", "monetizedPlaybacks", "playbackBasedCpm", "adImpressions", "cpm",
     };
 
-    /// <summary>Every metric and dimension some report names: anything else is an unknown identifier to Google.</summary>
-    private static readonly HashSet<string> KnownMetrics = AnalyticsReports.All.SelectMany(r => r.Metrics).ToHashSet();
-    private static readonly HashSet<string> KnownDimensions = AnalyticsReports.All.SelectMany(r => r.DimensionRules).SelectMany(r => r.Names).ToHashSet();
-
     public static void Map(WebApplication app, GoogleEmulator emulator)
     {
         var answered = new RecentlyMade<byte[]>(32);
@@ -91,14 +87,14 @@ internal static class AnalyticsEndpoints
 
         var metrics = q["metrics"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries);
         var dims = q["dimensions"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries);
-        var unknown = metrics.FirstOrDefault(m => !KnownMetrics.Contains(m));
+        var unknown = metrics.FirstOrDefault(m => !AnalyticsReports.KnownMetrics.Contains(m));
         if (unknown != null)
         {
             await ApiResponses.Error(context, 400, "badRequest", "global", $"Unknown identifier ({unknown}) given in field parameters.metrics.");
             return;
         }
 
-        var unknownDim = dims.FirstOrDefault(d => !KnownDimensions.Contains(d));
+        var unknownDim = dims.FirstOrDefault(d => !AnalyticsReports.KnownDimensions.Contains(d));
         if (unknownDim != null)
         {
             await ApiResponses.Error(context, 400, "badRequest", "global", $"Unknown identifier ({unknownDim}) given in field parameters.dimensions.");

@@ -101,6 +101,20 @@ namespace YtOAuth.Engine.YouTube
                 throw Invalid("'" + query.Currency + "' is not an ISO 4217 currency code such as USD or EUR.", "Currency");
             }
 
+            var unknown = query.Metrics.FirstOrDefault(m => !AnalyticsReports.KnownMetrics.Contains(m));
+            if (unknown != null)
+            {
+                throw Invalid("'" + unknown + "' is not a YouTube Analytics metric (Google answers \"Unknown identifier\"). Metrics are named like views, estimatedMinutesWatched, likes, "
+                    + "averageViewPercentage, subscribersGained; see https://developers.google.com/youtube/analytics/metrics.", "Metrics");
+            }
+
+            var unknownDimension = query.Dimensions.FirstOrDefault(d => !AnalyticsReports.KnownDimensions.Contains(d));
+            if (unknownDimension != null)
+            {
+                throw Invalid("'" + unknownDimension + "' is not a YouTube Analytics dimension (Google answers \"Unknown identifier\"). Dimensions are named like day, month, country, "
+                    + "deviceType, video; see https://developers.google.com/youtube/analytics/dimensions.", "Dimensions");
+            }
+
             // The engine fills in maxResults for a capped report itself, so an unset one is no reason to refuse.
             var asked = new ReportQuery(query.Ids.StartsWith("contentOwner==", StringComparison.Ordinal), query.Dimensions, AnalyticsReports.ParseFilters(query.Filters),
                 query.Metrics, query.Sort, query.MaxResults, capFillsMaxResults: true);

@@ -158,7 +158,7 @@ namespace YtOAuth.Engine.YouTube
         /// </summary>
         public static AnalyticsReport? Find(ReportQuery query, out IReadOnlyList<(AnalyticsReport Report, IReadOnlyList<string> Changes)> nearest)
         {
-            var scored = new List<(AnalyticsReport Report, IReadOnlyList<string> Changes)>();
+            var scored = new List<(AnalyticsReport Report, IReadOnlyList<string> Changes, int Cost)>();
             foreach (var report in All)
             {
                 var changes = report.ChangesFor(query);
@@ -168,13 +168,21 @@ namespace YtOAuth.Engine.YouTube
                     return report;
                 }
 
-                scored.Add((report, changes));
+                scored.Add((report, changes.Select(c => c.Text).ToList(), changes.Sum(c => c.Cost)));
             }
 
-            var fewest = scored.Min(s => s.Changes.Count);
-            nearest = scored.Where(s => s.Changes.Count <= fewest + 1).OrderBy(s => s.Changes.Count).Take(3).ToList();
+            // Cheapest first; of reports that want the very same changes only the first is named.
+            var least = scored.Min(s => s.Cost);
+            nearest = scored.Where(s => s.Cost <= least + 2).OrderBy(s => s.Cost).GroupBy(s => string.Join("\n", s.Changes)).Select(g => g.First())
+                .Take(3).Select(s => (s.Report, s.Changes)).ToList();
             return null;
         }
+
+        /// <summary>Every metric some report has: any other is an unknown identifier to Google.</summary>
+        public static readonly ISet<string> KnownMetrics = new HashSet<string>(All.SelectMany(r => r.Metrics), StringComparer.Ordinal);
+
+        /// <summary>Every dimension some report has.</summary>
+        public static readonly ISet<string> KnownDimensions = new HashSet<string>(All.SelectMany(r => r.DimensionRules).SelectMany(r => r.Names), StringComparer.Ordinal);
 
         /// <summary>Splits Google's filters parameter ("video==a,b;country==US") into names and values.</summary>
         public static Dictionary<string, string> ParseFilters(string? filters)
@@ -240,34 +248,47 @@ namespace YtOAuth.Engine.YouTube
         /// <summary>The most rows one answer holds (maxResults cap); null: no cap, paged with startIndex.</summary>
         public int? MaxRows { get; }
 
-        /// <summary>What this report wants that the query does not have: nothing when it serves the query.</summary>
-        public IReadOnlyList<string> ChangesFor(ReportQuery query)
+        /// <summary>
+        /// What this report wants that the query does not have, each with its cost (dropping a dimension asked for
+        /// changes the report most; adding a sort or lowering maxResults least): nothing when it serves the query.
+        /// </summary>
+        public IReadOnlyList<(string Text, int Cost)> ChangesFor(ReportQuery query)
         {
-            var changes = new List<string>();
+            var changes = new List<(string Text, int Cost)>();
             Check("dimension", DimensionRules, query.Dimensions.ToDictionary(d => d, d => string.Empty), changes, Array.Empty<string>());
+            for (var i = 0; i < changes.Count; i++)
+            {
+                // A dimension this report takes as a filter: say how to keep it.
+                var name = changes[i].Text.StartsWith("leave out dimension ", StringComparison.Ordinal) ? changes[i].Text.Substring(20) : null;
+                if (name != null && FilterRules.Any(r => r.Names.Contains(name)))
+                {
+                    changes[i] = (changes[i].Text + " (or keep one value as a filter: " + name + "==...)", changes[i].Cost);
+                }
+            }
+
             Check("filter", FilterRules, query.Filters, changes, query.ContentOwner ? ContentOwnerFilters : Array.Empty<string>());
             if (query.ContentOwner && !ContentOwnerNarrowing.Any(query.Filters.ContainsKey) && !DimensionRules.Any(r => r.Names.Contains("video") && r.Kind == RuleKind.Required))
             {
-                changes.Add("filter by one of video, channel, group, claimedStatus, uploaderType (content-owner reports need one)");
+                changes.Add(("filter by one of video, channel, group, claimedStatus, uploaderType (content-owner reports need one)", 1));
             }
 
             var foreign = query.Metrics.Where(m => !Metrics.Contains(m)).ToList();
             if (foreign.Count > 0)
             {
-                changes.Add("leave out metric" + (foreign.Count > 1 ? "s " : " ") + string.Join(", ", foreign) + " (not in this report)");
+                changes.Add(("leave out metric" + (foreign.Count > 1 ? "s " : " ") + string.Join(", ", foreign) + " (not in this report)", 2 * foreign.Count));
             }
 
             if (SortMetrics != null)
             {
                 if (query.Sort.Count == 0 || query.Sort.Any(s => !s.StartsWith("-", StringComparison.Ordinal) || !SortMetrics.Contains(s.Substring(1))))
                 {
-                    changes.Add("sort descending by one of " + string.Join(", ", SortMetrics.Select(m => "-" + m)));
+                    changes.Add(("sort descending by one of " + string.Join(", ", SortMetrics.Select(m => "-" + m)), 1));
                 }
             }
 
             if (MaxRows.HasValue && (query.MaxResults > MaxRows || (!query.MaxResults.HasValue && !query.CapFillsMaxResults)))
             {
-                changes.Add("ask for maxResults " + MaxRows + " or fewer (this report holds at most " + MaxRows + " rows)");
+                changes.Add(("ask for maxResults " + MaxRows + " or fewer (this report holds at most " + MaxRows + " rows)", 1));
             }
 
             return changes;
@@ -275,11 +296,12 @@ namespace YtOAuth.Engine.YouTube
 
         public override string ToString() => Name;
 
-        private static void Check(string what, IReadOnlyList<Rule> rules, IReadOnlyDictionary<string, string> given, List<string> changes, string[] alsoAllowed)
+        private static void Check(string what, IReadOnlyList<Rule> rules, IReadOnlyDictionary<string, string> given, List<(string Text, int Cost)> changes, string[] alsoAllowed)
         {
+            var weight = what == "dimension" ? 2 : 1;
             foreach (var name in given.Keys.Where(n => !rules.Any(r => r.Names.Contains(n)) && !alsoAllowed.Contains(n)))
             {
-                changes.Add("leave out " + what + " " + name);
+                changes.Add(("leave out " + what + " " + name, weight + 1));
             }
 
             foreach (var rule in rules)
@@ -289,22 +311,22 @@ namespace YtOAuth.Engine.YouTube
                 switch (rule.Kind)
                 {
                     case RuleKind.Required:
-                        changes.AddRange(rule.Names.Where(n => !given.ContainsKey(n)).Select(n => "add " + what + " " + rule.Show(n)));
+                        changes.AddRange(rule.Names.Where(n => !given.ContainsKey(n)).Select(n => ("add " + what + " " + rule.Show(n), weight)));
                         break;
                     case RuleKind.ExactlyOne when present.Count != 1:
-                        changes.Add((present.Count == 0 ? "add " : "keep only one ") + what + " of " + names);
+                        changes.Add(((present.Count == 0 ? "add one " : "keep only one ") + what + " of " + names, weight));
                         break;
                     case RuleKind.OneOrMore when present.Count == 0:
-                        changes.Add("add " + what + " " + names.Replace(", ", " and/or "));
+                        changes.Add(("add " + what + " " + names.Replace(", ", " and/or "), weight));
                         break;
                     case RuleKind.ZeroOrOne when present.Count > 1:
-                        changes.Add("keep at most one " + what + " of " + names);
+                        changes.Add(("keep at most one " + what + " of " + names, weight + 1));
                         break;
                 }
 
                 foreach (var name in present.Where(n => rule.Values(n) != null && !rule.Values(n)!.Contains(given[n])))
                 {
-                    changes.Add("set " + what + " " + rule.Show(name));
+                    changes.Add(("set " + what + " " + rule.Show(name), 1));
                 }
             }
         }
