@@ -134,7 +134,8 @@ namespace YtOAuth.Engine.YouTube
                 message.Append(Environment.NewLine).Append("  - ").Append(report.Name).Append(": ").Append(string.Join("; ", changes)).Append('.');
             }
 
-            message.Append(Environment.NewLine).Append("All reports: https://developers.google.com/youtube/analytics/channel_reports");
+            message.Append(Environment.NewLine).Append("All reports: https://developers.google.com/youtube/analytics/")
+                .Append(query.Ids.StartsWith("contentOwner==", StringComparison.Ordinal) ? "content_owner_reports" : "channel_reports");
             return new YtOAuthException(ErrorCode.InvalidArgument, message.ToString(), "Dimensions");
         }
 
@@ -260,7 +261,7 @@ namespace YtOAuth.Engine.YouTube
                 : ErrorCode.ServerError;
             var said = errors.Message ?? (code.Length > 0 ? code : "no reason given");
             return new YtOAuthException(kind, "YouTube Analytics answered the report with an error instead of rows: " + said.TrimEnd('.')
-                + (errors.Location != null ? " (at " + errors.Location + ")" : string.Empty) + ". No row of it was used.", uri.GetLeftPart(UriPartial.Path));
+                + (errors.Location != null ? " (at " + errors.Location + ")" : string.Empty) + ". The report failed; it is not an empty one.", uri.GetLeftPart(UriPartial.Path));
         }
 
         private static string QueryString(AnalyticsQuery q, int startIndex, int? maxResults)

@@ -85,6 +85,26 @@ public class AnalyticsReportsTests
     }
 
     [Fact]
+    public async Task A_content_owner_report_must_name_what_it_covers()
+    {
+        await using var env = await ConnectedAsync();
+        var query = Query("day");
+        query.Ids = "contentOwner==acme";
+
+        var error = await Assert.ThrowsAsync<YtOAuthException>(() => env.Engine.Analytics("default").QueryAsync(query, CancellationToken.None));
+        Assert.Equal(ErrorCode.InvalidArgument, error.Code);
+        Assert.Contains("filter by one of video, channel, group, claimedStatus, uploaderType", error.Message);
+        Assert.Contains("content_owner_reports", error.Message);
+        Assert.Equal(0, env.Google.Counters["analytics"]);
+
+        // Served by the table, so it is sent; this account owns no content, as Google then says.
+        query.Filters = "channel==" + env.Google.Data.ChannelId;
+        var refused = await Assert.ThrowsAsync<YtOAuthException>(() => env.Engine.Analytics("default").QueryAsync(query, CancellationToken.None));
+        Assert.Equal(ErrorCode.Forbidden, refused.Code);
+        Assert.Equal(1, env.Google.Counters["analytics"]);
+    }
+
+    [Fact]
     public async Task A_top_videos_report_is_one_answer_of_at_most_200_rows_and_says_when_it_is_full()
     {
         await using var env = await ConnectedAsync(videos: 250);
