@@ -39,6 +39,9 @@ namespace YtOAuth.Engine.YouTube
         public int StartIndex { get; set; } = 1;
         /// <summary>ISO 4217 currency for monetary metrics.</summary>
         public string? Currency { get; set; }
+
+        /// <summary>Whether this is a content-owner report (ids contentOwner==NAME), judged by that page of Google's.</summary>
+        internal bool IsContentOwner => Ids.StartsWith("contentOwner==", StringComparison.Ordinal);
     }
 
     /// <summary>YouTube Analytics API v2: validated queries, typed rows, startIndex paging.</summary>
@@ -116,7 +119,7 @@ namespace YtOAuth.Engine.YouTube
             }
 
             // The engine fills in maxResults for a capped report itself, so an unset one is no reason to refuse.
-            var asked = new ReportQuery(query.Ids.StartsWith("contentOwner==", StringComparison.Ordinal), query.Dimensions, AnalyticsReports.ParseFilters(query.Filters),
+            var asked = new ReportQuery(query.IsContentOwner, query.Dimensions, AnalyticsReports.ParseFilters(query.Filters),
                 query.Metrics, query.Sort, query.MaxResults, capFillsMaxResults: true);
             return AnalyticsReports.Find(asked, out var nearest) ?? throw Unsupported(query, nearest);
         }
@@ -135,7 +138,7 @@ namespace YtOAuth.Engine.YouTube
             }
 
             message.Append(Environment.NewLine).Append("All reports: https://developers.google.com/youtube/analytics/")
-                .Append(query.Ids.StartsWith("contentOwner==", StringComparison.Ordinal) ? "content_owner_reports" : "channel_reports");
+                .Append(query.IsContentOwner ? "content_owner_reports" : "channel_reports");
             return new YtOAuthException(ErrorCode.InvalidArgument, message.ToString(), "Dimensions");
         }
 
