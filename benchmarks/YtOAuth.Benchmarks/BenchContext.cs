@@ -14,8 +14,9 @@ internal sealed class BenchContext : IAsyncDisposable
 {
     /// <summary>The Data API partial response YtOAuth asks for; every playlist contender asks for the same.</summary>
     public const string PlaylistFields = "nextPageToken,pageInfo/totalResults,items(id,snippet(publishedAt,channelId,title,description,channelTitle,thumbnails/default/url),status/privacyStatus,contentDetails/itemCount)";
-    public const string Metrics = "views,likes";
-    public const string Dimensions = "day,video,country";
+    /// <summary>The report every contender asks for: Google's "Device types and operating systems" by day (Google serves it; day × video × country it does not).</summary>
+    public const string Metrics = "views,estimatedMinutesWatched";
+    public const string Dimensions = "day,deviceType,operatingSystem";
 
     private BenchContext(int rounds, int inner, string work, EmulatorProcess emulator)
     {

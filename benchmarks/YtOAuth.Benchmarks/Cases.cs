@@ -122,7 +122,7 @@ internal static class Cases
             new Contender("raw HTTP floor (.NET `HttpClient` + `JsonDocument`)", Floor, Runs: context.Inner * 2),
             new Contender("`Invoke-RestMethod` + `[pscustomobject]` per row (pwsh)", () => context.PowerShell.RunAsync("report irm"), Runs: 3),
             new Contender("YtOAuth `Get-YouTubeAnalytics` (pwsh)", () => context.PowerShell.RunAsync("report module"), Runs: context.Inner * 2));
-        return new CaseResult("100,000-row report", "One reports.query answer (day × video × country; views, likes), the same columns for all; the rows are kept, as by `$rows = ...`.",
+        return new CaseResult("100,000-row report", "One reports.query answer (day × device type × operating system; views, estimatedMinutesWatched), the same columns for all; the rows are kept, as by `$rows = ...`.",
             "ms", series, new[] { BarFor(series, 4, 0, 1.5), BarFor(series, 4, 3, 1.0) });
     }
 

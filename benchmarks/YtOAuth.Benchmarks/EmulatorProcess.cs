@@ -16,9 +16,14 @@ namespace YtOAuth.Benchmarks;
 /// </summary>
 internal sealed class EmulatorProcess : IAsyncDisposable
 {
-    /// <summary>Days × videos × countries of the seeded report.</summary>
-    public const int Days = 250, Videos = 20, Countries = 20;
-    public const int ReportRows = Days * Videos * Countries;
+    /// <summary>
+    /// The seeded report is Google's "Device types and operating systems" by day (a report Google serves): days ×
+    /// device types × operating systems, five and a half years of them.
+    /// </summary>
+    public static readonly string[] DeviceTypes = { "DESKTOP", "MOBILE", "TABLET", "TV", "GAME_CONSOLE" };
+    public static readonly string[] OperatingSystems = { "ANDROID", "IOS", "WINDOWS", "MACINTOSH", "LINUX", "CHROMECAST", "PLAYSTATION", "XBOX", "SMART_TV", "OTHER" };
+    public const int Days = 2000;
+    public static int ReportRows => Days * DeviceTypes.Length * OperatingSystems.Length;
     public const int Playlists = 5000;
     public static readonly DateTime FirstDay = new(2025, 1, 1);
 
@@ -97,20 +102,21 @@ internal sealed class EmulatorProcess : IAsyncDisposable
         return json.RootElement.GetProperty("access_token").GetString()!;
     }
 
-    /// <summary>Report rows for every day, video and country: views and likes that vary so nothing compresses to nothing.</summary>
+    /// <summary>Report rows for every day, device type and operating system: views and minutes that vary so nothing compresses to nothing.</summary>
     private static string SeedJson()
     {
         var text = new StringBuilder("{\"reportRows\":[");
         var n = 0;
         for (var d = 0; d < Days; d++)
         {
-            for (var v = 0; v < Videos; v++)
+            foreach (var device in DeviceTypes)
             {
-                for (var c = 0; c < Countries; c++, n++)
+                foreach (var system in OperatingSystems)
                 {
-                    text.Append(n == 0 ? "" : ",").Append("{\"day\":\"").Append(FirstDay.AddDays(d).ToString("yyyy-MM-dd")).Append("\",\"video\":\"video")
-                        .Append(v.ToString("D6")).Append("\",\"country\":\"C").Append(c.ToString("D2")).Append("\",\"views\":").Append(n * 7919 % 1000)
-                        .Append(",\"likes\":").Append(n * 104729 % 97).Append('}');
+                    text.Append(n == 0 ? "" : ",").Append("{\"day\":\"").Append(FirstDay.AddDays(d).ToString("yyyy-MM-dd")).Append("\",\"deviceType\":\"").Append(device)
+                        .Append("\",\"operatingSystem\":\"").Append(system).Append("\",\"views\":").Append(n * 7919 % 1000)
+                        .Append(",\"estimatedMinutesWatched\":").Append(n * 104729 % 9973).Append('}');
+                    n++;
                 }
             }
         }

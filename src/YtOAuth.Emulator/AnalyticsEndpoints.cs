@@ -8,20 +8,30 @@ using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using YtOAuth.Engine.YouTube;
 
 namespace YtOAuth.Emulator;
 
-/// <summary>YouTube Analytics v2 reports.query over seeded facts: validation, grouping by dimensions, sorting, startIndex paging.</summary>
+/// <summary>
+/// YouTube Analytics v2 reports.query over seeded or generated data: Google's reports table (the engine's
+/// AnalyticsReports.cs, linked into this project) decides which queries are served and how many rows a top list holds;
+/// then grouping by dimensions, sorting, startIndex paging.
+/// </summary>
 internal static class AnalyticsEndpoints
 {
-    private static readonly Dictionary<string, (string Type, bool Monetary)> Metrics = new()
+    /// <summary>Metrics whose values are fractional (Google's FLOAT columns); every other metric is an INTEGER count.</summary>
+    private static readonly HashSet<string> FloatMetrics = new()
     {
-        ["views"] = ("INTEGER", false), ["estimatedMinutesWatched"] = ("INTEGER", false), ["likes"] = ("INTEGER", false),
-        ["subscribersGained"] = ("INTEGER", false), ["averageViewDuration"] = ("INTEGER", false),
-        ["averageViewPercentage"] = ("FLOAT", false), ["estimatedRevenue"] = ("FLOAT", true),
+        "averageViewPercentage", "annotationClickThroughRate", "annotationCloseRate", "cardClickRate", "cardTeaserClickRate", "estimatedRevenue",
+        "estimatedAdRevenue", "grossRevenue", "estimatedRedPartnerRevenue", "playbackBasedCpm", "cpm", "viewerPercentage", "audienceWatchRatio",
+        "relativeRetentionPerformance", "viewsPerPlaylistStart", "averageTimeInPlaylist",
     };
 
-    private static readonly string[] Dimensions = { "day", "month", "video", "country" };
+    /// <summary>Metrics that need the monetary scope.</summary>
+    private static readonly HashSet<string> MonetaryMetrics = new()
+    {
+        "estimatedRevenue", "estimatedAdRevenue", "grossRevenue", "estimatedRedPartnerRevenue", "monetizedPlaybacks", "playbackBasedCpm", "adImpressions", "cpm",
+    };
 
     public static void Map(WebApplication app, GoogleEmulator emulator)
     {
@@ -77,21 +87,38 @@ internal static class AnalyticsEndpoints
 
         var metrics = q["metrics"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries);
         var dims = q["dimensions"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries);
-        var unknown = metrics.FirstOrDefault(m => !Metrics.ContainsKey(m));
+        var unknown = metrics.FirstOrDefault(m => !AnalyticsReports.KnownMetrics.Contains(m));
         if (unknown != null)
         {
             await ApiResponses.Error(context, 400, "badRequest", "global", $"Unknown identifier ({unknown}) given in field parameters.metrics.");
             return;
         }
 
-        var unknownDim = dims.FirstOrDefault(d => !Dimensions.Contains(d));
-        if (unknownDim != null || (dims.Contains("day") && dims.Contains("month")))
+        var unknownDim = dims.FirstOrDefault(d => !AnalyticsReports.KnownDimensions.Contains(d));
+        if (unknownDim != null)
         {
-            await ApiResponses.Error(context, 400, "badRequest", "global", $"Unknown identifier ({unknownDim ?? "day,month"}) given in field parameters.dimensions.");
+            await ApiResponses.Error(context, 400, "badRequest", "global", $"Unknown identifier ({unknownDim}) given in field parameters.dimensions.");
             return;
         }
 
-        if (metrics.Any(m => Metrics[m].Monetary) && !caller.Grant!.Scopes.Contains(ApiResponses.MonetaryScope))
+        var startIndex = int.TryParse(q["startIndex"], out var si) ? si : 1;
+        int? maxResults = int.TryParse(q["maxResults"], out var mr) ? mr : null;
+        if (startIndex < 1 || maxResults < 1)
+        {
+            await ApiResponses.Error(context, 400, "invalid", "global", "startIndex and maxResults must be at least 1.");
+            return;
+        }
+
+        var filters = AnalyticsReports.ParseFilters(q["filters"]);
+        var sort = q["sort"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries);
+        var report = AnalyticsReports.Find(new ReportQuery(false, dims, filters, metrics, sort, maxResults, capFillsMaxResults: false), out _);
+        if (report == null)
+        {
+            await ApiResponses.Error(context, 400, "badRequest", "global", AnalyticsReports.NotSupported);
+            return;
+        }
+
+        if (metrics.Any(MonetaryMetrics.Contains) && !caller.Grant!.Scopes.Contains(ApiResponses.MonetaryScope))
         {
             await ApiResponses.Error(context, 403, "forbidden", "global", "Forbidden");
             return;
@@ -100,20 +127,12 @@ internal static class AnalyticsEndpoints
         var reportKey = string.Join("&", start.ToString("yyyy-MM-dd"), end.ToString("yyyy-MM-dd"), q["metrics"], q["dimensions"], q["filters"], q["sort"]);
         if (!reports.TryGet(reportKey, out var rows))
         {
-            rows = reports.Add(reportKey, Sort(Rows(data, q, start, end, metrics, dims), q["sort"].ToString(), dims, metrics));
+            rows = reports.Add(reportKey, Sort(Rows(data, filters, start, end, metrics, dims), sort, dims, metrics));
         }
 
-        var startIndex = int.TryParse(q["startIndex"], out var si) ? si : 1;
-        var maxResults = int.TryParse(q["maxResults"], out var mr) ? mr : int.MaxValue;
-        if (startIndex < 1 || maxResults < 1)
-        {
-            await ApiResponses.Error(context, 400, "invalid", "global", "startIndex and maxResults must be at least 1.");
-            return;
-        }
-
-        var page = rows.Skip(startIndex - 1).Take(maxResults).ToList();
+        var page = rows.Skip(startIndex - 1).Take(maxResults ?? int.MaxValue).ToList();
         var headers = new JsonArray(dims.Select(d => (JsonNode)new JsonObject { ["name"] = d, ["columnType"] = "DIMENSION", ["dataType"] = "STRING" })
-            .Concat(metrics.Select(m => (JsonNode)new JsonObject { ["name"] = m, ["columnType"] = "METRIC", ["dataType"] = Metrics[m].Type })).ToArray());
+            .Concat(metrics.Select(m => (JsonNode)new JsonObject { ["name"] = m, ["columnType"] = "METRIC", ["dataType"] = FloatMetrics.Contains(m) ? "FLOAT" : "INTEGER" })).ToArray());
         var body = new JsonObject { ["kind"] = "youtubeAnalytics#resultTable", ["columnHeaders"] = headers };
         if (page.Count > 0)
         {
@@ -125,24 +144,117 @@ internal static class AnalyticsEndpoints
         await ApiResponses.SendBytes(context, answered.Add(query, System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(output)));
     }
 
-    /// <summary>The report's rows, grouped by the asked dimensions, before sorting and paging.</summary>
-    private static List<object[]> Rows(YouTubeData data, IQueryCollection q, DateTime start, DateTime end, string[] metrics, string[] dims)
+    /// <summary>The values of the dimensions generated data has beyond days, months, videos, playlists and countries (Google's own names).</summary>
+    private static readonly Dictionary<string, string[]> DimensionValues = new()
     {
-        var filters = q["filters"].ToString().Split(';', StringSplitOptions.RemoveEmptyEntries)
-            .Select(f => f.Split("==", 2)).Where(f => f.Length == 2).ToDictionary(f => f[0], f => new HashSet<string>(f[1].Split(',')));
+        ["province"] = new[] { "US-CA", "US-NY", "US-TX", "US-WA" },
+        ["deviceType"] = new[] { "DESKTOP", "MOBILE", "TABLET", "TV", "GAME_CONSOLE", "UNKNOWN_PLATFORM" },
+        ["operatingSystem"] = new[] { "ANDROID", "IOS", "WINDOWS", "MACINTOSH", "LINUX", "CHROMECAST", "PLAYSTATION", "XBOX", "SMART_TV", "OTHER" },
+        ["subscribedStatus"] = new[] { "SUBSCRIBED", "UNSUBSCRIBED" },
+        ["youtubeProduct"] = new[] { "CORE", "GAMING", "KIDS", "UNKNOWN" },
+        ["liveOrOnDemand"] = new[] { "LIVE", "ON_DEMAND" },
+        ["creatorContentType"] = new[] { "VIDEO_ON_DEMAND", "SHORTS", "LIVE_STREAM", "STORY" },
+        ["insightTrafficSourceType"] = new[]
+        {
+            "ADVERTISING", "ANNOTATION", "CAMPAIGN_CARD", "END_SCREEN", "EXT_URL", "NO_LINK_EMBEDDED", "NO_LINK_OTHER", "NOTIFICATION", "PLAYLIST",
+            "PROMOTED", "RELATED_VIDEO", "SHORTS", "SUBSCRIBER", "YT_CHANNEL", "YT_OTHER_PAGE", "YT_PLAYLIST_PAGE", "YT_SEARCH",
+        },
+        ["insightPlaybackLocationType"] = new[] { "BROWSE", "CHANNEL", "EMBEDDED", "EXTERNAL_APP", "MOBILE", "SEARCH", "WATCH", "YT_OTHER" },
+        // More details than a detailed report's cap of 25, so the cap shows.
+        ["insightTrafficSourceDetail"] = Enumerable.Range(1, 40).Select(i => "source-" + i).ToArray(),
+        ["insightPlaybackLocationDetail"] = Enumerable.Range(1, 40).Select(i => "site-" + i + ".example").ToArray(),
+        ["ageGroup"] = new[] { "age13-17", "age18-24", "age25-34", "age35-44", "age45-54", "age55-64", "age65-" },
+        ["gender"] = new[] { "female", "male", "user_specified" },
+        ["sharingService"] = new[] { "COPY_PASTE", "EMBED", "FACEBOOK", "TWITTER", "WHATS_APP", "OTHER" },
+        ["elapsedVideoTimeRatio"] = Enumerable.Range(1, 100).Select(i => (i / 100.0).ToString("0.00", CultureInfo.InvariantCulture)).ToArray(),
+        ["adType"] = new[] { "auctionInstream", "auctionBumperInstream", "auctionDisplay", "reservedInstream" },
+    };
+
+    /// <summary>Metrics that add up over days, videos and countries (the others are averages and rates).</summary>
+    private static bool Summed(string metric) => FloatMetrics.Contains(metric) ? metric.EndsWith("Revenue", StringComparison.Ordinal) : metric != "averageViewDuration";
+
+    /// <summary>The values a dimension takes over the period, or null for one the data has no list of.</summary>
+    private static IReadOnlyList<string>? Values(YouTubeData data, string dimension, DateTime first, DateTime last) => dimension switch
+    {
+        "day" => Enumerable.Range(0, (last - first).Days + 1).Select(i => first.AddDays(i).ToString("yyyy-MM-dd")).ToArray(),
+        "month" => Enumerable.Range(0, (last - first).Days + 1).Select(i => first.AddDays(i).ToString("yyyy-MM")).Distinct().ToArray(),
+        "video" => data.Videos,
+        "playlist" => data.Playlists.Select(p => p.Id).ToArray(),
+        "country" => data.Countries,
+        _ => DimensionValues.GetValueOrDefault(dimension),
+    };
+
+    /// <summary>
+    /// The report's rows before sorting and paging: seeded facts summed by the asked dimensions, or generated data with
+    /// one row for each combination of the asked dimensions' values that passes the filters.
+    /// </summary>
+    private static List<object[]> Rows(YouTubeData data, IReadOnlyDictionary<string, string> filters, DateTime start, DateTime end, string[] metrics, string[] dims)
+    {
         var first = start > data.DataStart ? start : data.DataStart;
         var last = end < data.DataEnd ? end : data.DataEnd;
-        var groups = new Dictionary<string, (string[] Keys, double[] Sums, int Count)>();
-        bool Wanted(string video, string country) =>
-            (!filters.TryGetValue("video", out var vf) || vf.Contains(video)) && (!filters.TryGetValue("country", out var cf) || cf.Contains(country));
-        foreach (var fact in Facts(data, first, last, metrics, Wanted))
+        var wanted = filters.ToDictionary(f => f.Key, f => new HashSet<string>(f.Value.Split(',')));
+        if (first > last)
         {
-            var keys = dims.Select(d => d switch
+            return new List<object[]>();
+        }
+
+        if (data.SeededFacts != null)
+        {
+            return SeededRows(data.SeededFacts.Where(f => f.Day >= first && f.Day <= last), wanted, metrics, dims);
+        }
+
+        // A filter on a value the data does not have (an unknown video) leaves nothing; on something that is not a
+        // dimension, it picks a slice of the data, which seeds its numbers.
+        if (wanted.Any(f => Values(data, f.Key, first, last) is { } known && !known.Any(f.Value.Contains)))
+        {
+            return new List<object[]>();
+        }
+
+        var slice = string.Join(";", filters.Where(f => !dims.Contains(f.Key)).OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => f.Key + "=" + f.Value));
+        var lists = dims.Select(d => (Values(data, d, first, last) ?? new[] { "UNKNOWN" }).Where(v => !wanted.TryGetValue(d, out var w) || w.Contains(v)).ToArray()).ToArray();
+        var periodDays = (last - first).Days + 1;
+        var rows = new List<object[]>();
+        var keys = new string[dims.Length];
+        void Fill(int level)
+        {
+            if (level == dims.Length)
             {
-                "day" => fact.Day.ToString("yyyy-MM-dd"), "month" => fact.Day.ToString("yyyy-MM"), "video" => fact.Video, _ => fact.Country,
-            }).ToArray();
+                // Sums cover the days a row stands for: one for a day, the month's days in the period, or the whole period.
+                var days = dims.Contains("day") ? 1
+                    : dims.Contains("month") ? Enumerable.Range(0, periodDays).Count(i => first.AddDays(i).ToString("yyyy-MM") == keys[Array.IndexOf(dims, "month")])
+                    : periodDays;
+                var seed = string.Join("|", keys) + "|" + slice;
+                rows.Add(keys.Cast<object>().Concat(metrics.Select(m => Value(data, m, seed, Summed(m) ? days : 1))).ToArray());
+                return;
+            }
+
+            foreach (var value in lists[level])
+            {
+                keys[level] = value;
+                Fill(level + 1);
+            }
+        }
+
+        Fill(0);
+        return rows;
+    }
+
+    /// <summary>Seeded facts that pass the filters, summed by the asked dimensions (a dimension the seed file does not give takes its first value).</summary>
+    private static List<object[]> SeededRows(IEnumerable<AnalyticsFact> facts, Dictionary<string, HashSet<string>> wanted, string[] metrics, string[] dims)
+    {
+        string Of(AnalyticsFact fact, string dimension) => dimension switch
+        {
+            "day" => fact.Day.ToString("yyyy-MM-dd"), "month" => fact.Day.ToString("yyyy-MM"), "video" => fact.Video, "country" => fact.Country,
+            "deviceType" => fact.DeviceType, "operatingSystem" => fact.OperatingSystem,
+            _ => DimensionValues.TryGetValue(dimension, out var values) ? values[0] : "UNKNOWN",
+        };
+
+        var groups = new Dictionary<string, (string[] Keys, double[] Sums, int Count)>();
+        foreach (var fact in facts.Where(f => wanted.All(w => !(w.Key is "video" or "country" or "deviceType" or "operatingSystem") || w.Value.Contains(Of(f, w.Key)))))
+        {
+            var keys = dims.Select(d => Of(fact, d)).ToArray();
+            var values = metrics.Select(m => fact.Metrics.TryGetValue(m, out var v) ? v : 0).ToArray();
             var groupKey = string.Join("\u0001", keys);
-            var values = fact.Values;
             if (groups.TryGetValue(groupKey, out var g))
             {
                 for (var i = 0; i < values.Length; i++) g.Sums[i] += values[i];
@@ -155,8 +267,10 @@ internal static class AnalyticsEndpoints
         }
 
         return groups.Values.Select(g => g.Keys.Cast<object>().Concat(metrics.Select((m, i) =>
-            Metrics[m].Type == "INTEGER" ? (object)(long)(m == "averageViewDuration" ? g.Sums[i] / g.Count : g.Sums[i])
-                : Math.Round(g.Sums[i] / (m == "averageViewPercentage" ? g.Count : 1), 4))).ToArray()).ToList();
+        {
+            var value = Summed(m) ? g.Sums[i] : g.Sums[i] / g.Count;
+            return FloatMetrics.Contains(m) ? Math.Round(value, 4) : (object)(long)value;
+        })).ToArray()).ToList();
     }
 
     /// <summary>The last few things made for a key (reports, answers), newest first.</summary>
@@ -188,55 +302,23 @@ internal static class AnalyticsEndpoints
         }
     }
 
-    /// <summary>
-    /// The facts in range that pass the filters, with the asked metrics' values: the seed file's report rows (a metric
-    /// they leave out counts 0), or generated ones for every day, video and country.
-    /// </summary>
-    private static IEnumerable<(DateTime Day, string Video, string Country, double[] Values)> Facts(
-        YouTubeData data, DateTime first, DateTime last, string[] metrics, Func<string, string, bool> wanted)
+    /// <summary>A generated metric value for a row: counts and revenue for <paramref name="days"/> days, averages and rates as they are.</summary>
+    private static object Value(YouTubeData data, string metric, string seed, int days) => metric switch
     {
-        if (data.SeededFacts != null)
-        {
-            foreach (var fact in data.SeededFacts.Where(f => f.Day >= first && f.Day <= last && wanted(f.Video, f.Country)))
-            {
-                yield return (fact.Day, fact.Video, fact.Country, metrics.Select(m => fact.Metrics.TryGetValue(m, out var v) ? v : 0).ToArray());
-            }
-
-            yield break;
-        }
-
-        for (var day = first; day <= last; day = day.AddDays(1))
-        {
-            foreach (var video in data.Videos)
-            {
-                foreach (var country in data.Countries)
-                {
-                    if (wanted(video, country))
-                    {
-                        var seed = day.ToString("yyyyMMdd") + video + country;
-                        yield return (day, video, country, metrics.Select(m => Fact(data, m, seed)).ToArray());
-                    }
-                }
-            }
-        }
-    }
-
-    private static double Fact(YouTubeData data, string metric, string seed) => metric switch
-    {
-        "views" => data.Number("views" + seed, 200),
-        "estimatedMinutesWatched" => data.Number("minutes" + seed, 900),
-        "likes" => data.Number("likes" + seed, 20),
-        "subscribersGained" => data.Number("subs" + seed, 5),
-        "averageViewDuration" => 30 + data.Number("avd" + seed, 300),
+        "views" => (long)data.Number("views" + seed, 200) * days,
+        "estimatedMinutesWatched" => (long)data.Number("minutes" + seed, 900) * days,
+        "averageViewDuration" => 30L + data.Number("avd" + seed, 300),
         "averageViewPercentage" => 10 + data.Number("avp" + seed, 8000) / 100.0,
-        _ => data.Number("revenue" + seed, 5000) / 1000.0,
+        "viewerPercentage" => data.Number("share" + seed, 10000) / 100.0,
+        _ when FloatMetrics.Contains(metric) => Math.Round(data.Number(metric + seed, 5000) / 1000.0 * days, 4),
+        _ => (long)data.Number(metric + seed, 20) * days,
     };
 
-    private static List<object[]> Sort(List<object[]> rows, string sort, string[] dims, string[] metrics)
+    private static List<object[]> Sort(List<object[]> rows, string[] sort, string[] dims, string[] metrics)
     {
         var columns = dims.Concat(metrics).ToList();
         IOrderedEnumerable<object[]>? ordered = null;
-        foreach (var key in sort.Split(',', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var key in sort)
         {
             var descending = key.StartsWith('-');
             var index = columns.IndexOf(descending ? key[1..] : key);

@@ -151,12 +151,12 @@ public sealed class YouTubeData
     }
 }
 
-/// <summary>One seeded analytics fact: a day's metrics for a video in a country; reports sum them by the asked dimensions.</summary>
-public sealed record AnalyticsFact(DateTime Day, string Video, string Country, IReadOnlyDictionary<string, double> Metrics);
+/// <summary>One seeded analytics fact: a day's metrics for a video in a country on a device; reports sum them by the asked dimensions.</summary>
+public sealed record AnalyticsFact(DateTime Day, string Video, string Country, string DeviceType, string OperatingSystem, IReadOnlyDictionary<string, double> Metrics);
 
 /// <summary>
 /// The seed file's shape: { channel: {id, title, handle, subscribers}, playlists: [{id, title, privacy, published, videos: [ids]}],
-/// videos: [{id, title, published, views, likes, comments, duration, privacy}], reportRows: [{day, video, country, views, likes, ...}] }.
+/// videos: [{id, title, published, views, likes, comments, duration, privacy}], reportRows: [{day, video, country, deviceType, operatingSystem, views, likes, ...}] }.
 /// </summary>
 internal sealed class Seeded
 {
@@ -187,7 +187,7 @@ internal sealed class Seeded
     }
 
     public List<AnalyticsFact> Facts(string path) => (ReportRows ?? new List<ReportRow>()).Select((row, i) =>
-        new AnalyticsFact(row.Day.Date, row.Video ?? "", row.Country ?? "US", (row.Metrics ?? new Dictionary<string, System.Text.Json.JsonElement>()).ToDictionary(
+        new AnalyticsFact(row.Day.Date, row.Video ?? "", row.Country ?? "US", row.DeviceType ?? "DESKTOP", row.OperatingSystem ?? "WINDOWS", (row.Metrics ?? new Dictionary<string, System.Text.Json.JsonElement>()).ToDictionary(
             m => m.Key,
             m => m.Value.ValueKind == System.Text.Json.JsonValueKind.Number ? m.Value.GetDouble()
                 : throw new ArgumentException("The seed file '" + path + "': reportRows[" + i + "]." + m.Key + " is not a number.")))).ToList();
@@ -197,6 +197,8 @@ internal sealed class Seeded
         public DateTime Day { get; set; }
         public string? Video { get; set; }
         public string? Country { get; set; }
+        public string? DeviceType { get; set; }
+        public string? OperatingSystem { get; set; }
         [System.Text.Json.Serialization.JsonExtensionData]
         public Dictionary<string, System.Text.Json.JsonElement>? Metrics { get; set; }
     }

@@ -30,10 +30,10 @@ Describe 'Get-YouTubeAnalytics' {
     }
 
     It 'shows rows as a table even with more than four columns' {
-        $rows = Get-YouTubeAnalytics -Profile 'stats' -StartDate (Get-Date).AddDays(-3) -Metrics 'views', 'likes', 'averageViewPercentage' -Dimensions day, country
+        $rows = Get-YouTubeAnalytics -Profile 'stats' -StartDate (Get-Date).AddDays(-3) -Metrics 'views', 'likes', 'averageViewPercentage' -Dimensions day, subscribedStatus
         $rows[0].PSObject.Properties.Name.Count | Should -Be 5
         $lines = ($rows | Select-Object -First 2 | Out-String) -split "`n" | Where-Object { $_.Trim() }
-        $lines[0] | Should -Match '^day\s+country\s+views\s+likes\s+averageViewPercentage\s*$'
+        $lines[0] | Should -Match '^day\s+subscribedStatus\s+views\s+likes\s+averageViewPercentage\s*$'
         $lines.Count | Should -Be 4 # header, rule, two rows
         ($rows[0] | Format-List | Out-String) | Should -Match 'averageViewPercentage : '
     }
@@ -52,10 +52,26 @@ Describe 'Get-YouTubeAnalytics' {
         $body = '{"kind":"youtubeAnalytics#resultTable","columnHeaders":[{"name":"video-id","columnType":"DIMENSION","dataType":"STRING"},' +
                 '{"name":"views","columnType":"METRIC","dataType":"INTEGER"}],"rows":[["abc",7]]}'
         Invoke-EmulatorControl $emulator 'faults' @{ target = 'Analytics'; status = 200; body = $body }
-        $row = Get-YouTubeAnalytics -Profile 'stats' -StartDate (Get-Date).AddDays(-3) -Metrics 'views' -Dimensions video
+        $row = Get-YouTubeAnalytics -Profile 'stats' -StartDate (Get-Date).AddDays(-3) -Metrics 'views' -Dimensions video -Sort '-views'
         $row.'video-id' | Should -Be 'abc'
         $row.views | Should -Be 7
         $row.PSObject.TypeNames | Should -Contain 'YtOAuth.AnalyticsRow'
+    }
+
+    It 'lists top videos by a descending sort, as Google wants them' {
+        $top = Get-YouTubeAnalytics -Profile 'stats' -StartDate (Get-Date).AddDays(-10) -Metrics 'views', 'estimatedMinutesWatched' -Dimensions video -Sort '-views' -MaxResults 3
+        $top.Count | Should -Be 3
+        $top[0].views | Should -BeGreaterOrEqual $top[1].views
+        $top[1].views | Should -BeGreaterOrEqual $top[2].views
+    }
+
+    It 'refuses a report Google does not serve before calling it, naming the nearest that would' {
+        Invoke-EmulatorControl $emulator 'counters/reset'
+        $err = { Get-YouTubeAnalytics -Profile 'stats' -StartDate (Get-Date).AddDays(-10) -Metrics views -Dimensions day, video -ErrorAction Stop } |
+            Should -Throw -ErrorId 'InvalidArgument,YtOAuth.Commands.GetYouTubeAnalyticsCommand' -PassThru
+        $err.ToString() | Should -Match 'The query is not supported'
+        $err.ToString() | Should -Match 'User activity over time: leave out dimension video'
+        Get-EmulatorCounter $emulator 'analytics' | Should -Be 0
     }
 
     It 'writes nothing for a period without data' {

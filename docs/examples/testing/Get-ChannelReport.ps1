@@ -11,8 +11,10 @@ param(
 )
 $ErrorActionPreference = 'Stop'
 
+# Views by video is Google's "top videos" report: it needs a descending sort and holds at most 200 videos (a
+# warning says when the list is full; videos past it count 0 here).
 $period = @{}
-Get-YouTubeAnalytics -Profile $Profile -StartDate $StartDate -EndDate $EndDate -Metrics views -Dimensions video |
+Get-YouTubeAnalytics -Profile $Profile -StartDate $StartDate -EndDate $EndDate -Metrics views -Dimensions video -Sort '-views' |
     ForEach-Object { $period[$_.video] = $_.views }
 
 Get-YouTubeChannel -Profile $Profile |

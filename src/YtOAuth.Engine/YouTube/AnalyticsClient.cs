@@ -39,6 +39,9 @@ namespace YtOAuth.Engine.YouTube
         public int StartIndex { get; set; } = 1;
         /// <summary>ISO 4217 currency for monetary metrics.</summary>
         public string? Currency { get; set; }
+
+        /// <summary>Whether this is a content-owner report (ids contentOwner==NAME), judged by that page of Google's.</summary>
+        internal bool IsContentOwner => Ids.StartsWith("contentOwner==", StringComparison.Ordinal);
     }
 
     /// <summary>YouTube Analytics API v2: validated queries, typed rows, startIndex paging.</summary>
@@ -54,11 +57,14 @@ namespace YtOAuth.Engine.YouTube
         /// <summary>Bytes read from the network at a time; rows are handed out as each bufferful is read.</summary>
         private const int BufferSize = 64 * 1024;
 
-        /// <summary>Rows asked for in one call when paging.</summary>
+        /// <summary>Rows asked for in one call when paging a report without a row cap (a capped one is asked for in one call).</summary>
         public int PageSize { get; set; } = 10000;
 
-        /// <summary>Checks a query before any call is made; throws with what to change.</summary>
-        public static void Validate(AnalyticsQuery query)
+        /// <summary>
+        /// Checks a query before any call is made and returns the report of Google's that serves it; throws with what
+        /// to change, naming the nearest reports, for a query Google would answer with "The query is not supported".
+        /// </summary>
+        internal static AnalyticsReport Validate(AnalyticsQuery query)
         {
             if (query.EndDate.Date < query.StartDate.Date)
             {
@@ -97,6 +103,43 @@ namespace YtOAuth.Engine.YouTube
             {
                 throw Invalid("'" + query.Currency + "' is not an ISO 4217 currency code such as USD or EUR.", "Currency");
             }
+
+            var unknown = query.Metrics.FirstOrDefault(m => !AnalyticsReports.KnownMetrics.Contains(m));
+            if (unknown != null)
+            {
+                throw Invalid("'" + unknown + "' is not a YouTube Analytics metric (Google answers \"Unknown identifier\"). Metrics are named like views, estimatedMinutesWatched, likes, "
+                    + "averageViewPercentage, subscribersGained; see https://developers.google.com/youtube/analytics/metrics.", "Metrics");
+            }
+
+            var unknownDimension = query.Dimensions.FirstOrDefault(d => !AnalyticsReports.KnownDimensions.Contains(d));
+            if (unknownDimension != null)
+            {
+                throw Invalid("'" + unknownDimension + "' is not a YouTube Analytics dimension (Google answers \"Unknown identifier\"). Dimensions are named like day, month, country, "
+                    + "deviceType, video; see https://developers.google.com/youtube/analytics/dimensions.", "Dimensions");
+            }
+
+            // The engine fills in maxResults for a capped report itself, so an unset one is no reason to refuse.
+            var asked = new ReportQuery(query.IsContentOwner, query.Dimensions, AnalyticsReports.ParseFilters(query.Filters),
+                query.Metrics, query.Sort, query.MaxResults, capFillsMaxResults: true);
+            return AnalyticsReports.Find(asked, out var nearest) ?? throw Unsupported(query, nearest);
+        }
+
+        private static YtOAuthException Unsupported(AnalyticsQuery query, IReadOnlyList<(AnalyticsReport Report, IReadOnlyList<string> Changes)> nearest)
+        {
+            var asked = "dimensions " + (query.Dimensions.Count == 0 ? "(none)" : string.Join(",", query.Dimensions)) + ", metrics " + string.Join(",", query.Metrics)
+                + (string.IsNullOrEmpty(query.Filters) ? string.Empty : ", filters " + query.Filters)
+                + (query.Sort.Count == 0 ? string.Empty : ", sort " + string.Join(",", query.Sort))
+                + (query.MaxResults.HasValue ? ", maxResults " + query.MaxResults.Value.ToString(CultureInfo.InvariantCulture) : string.Empty);
+            var message = new StringBuilder("YouTube Analytics has no report for " + asked + " (Google answers such a query with 400 \"The query is not supported\"). ")
+                .Append("The nearest reports Google serves:");
+            foreach (var (report, changes) in nearest)
+            {
+                message.Append(Environment.NewLine).Append("  - ").Append(report.Name).Append(": ").Append(string.Join("; ", changes)).Append('.');
+            }
+
+            message.Append(Environment.NewLine).Append("All reports: https://developers.google.com/youtube/analytics/")
+                .Append(query.IsContentOwner ? "content_owner_reports" : "channel_reports");
+            return new YtOAuthException(ErrorCode.InvalidArgument, message.ToString(), "Dimensions");
         }
 
         /// <summary>Runs the query and collects every row; see <see cref="StreamAsync"/> for rows as they arrive.</summary>
@@ -114,11 +157,27 @@ namespace YtOAuth.Engine.YouTube
         /// </summary>
         public async Task<IReadOnlyList<AnalyticsColumn>> StreamAsync(AnalyticsQuery query, Action<AnalyticsRows> onRows, CancellationToken cancellationToken)
         {
-            Validate(query);
+            var report = Validate(query);
             var baseUri = (await api.EndpointsAsync(cancellationToken).ConfigureAwait(false)).Analytics;
             IReadOnlyList<AnalyticsColumn>? columns = null;
             var handedOut = 0;
             var index = query.StartIndex;
+            if (report.MaxRows.HasValue)
+            {
+                // A top list is one answer of at most its cap: Google gives no page after it, so there is nothing to page.
+                var ask = query.MaxResults ?? report.MaxRows.Value;
+                var uri = new Uri(baseUri, "reports?" + QueryString(query, index, ask));
+                var answer = await api.StreamAsync(uri, query.Ids, 0, response => ReadAnswerAsync(response, uri, null, 0, onRows, cancellationToken), cancellationToken)
+                    .ConfigureAwait(false);
+                if (!query.MaxResults.HasValue && answer.RowCount >= report.MaxRows.Value)
+                {
+                    Diagnostics.EngineLog.Warning("'" + report.Name + "' holds at most " + report.MaxRows.Value + " rows and this answer is full: these are the top "
+                        + report.MaxRows.Value + ", and there may be more that Google does not list. Narrow it with filters to see others.");
+                }
+
+                return answer.Columns ?? new AnalyticsColumn[0];
+            }
+
             while (true)
             {
                 int? ask = query.MaxResults.HasValue ? Math.Min(PageSize, query.MaxResults.Value - handedOut) : (int?)null;
@@ -169,6 +228,11 @@ namespace YtOAuth.Engine.YouTube
                             "The Analytics report could not be read (" + e.Message.TrimEnd('.') + "), so the rest of it was not used. This is the server's fault; try again later.", uri.GetLeftPart(UriPartial.Path), e);
                     }
 
+                    if (parser.Errors != null)
+                    {
+                        throw ErrorsInAnswer(parser.Errors, uri);
+                    }
+
                     Buffer.BlockCopy(buffer, used, buffer, 0, held - used);
                     held -= used;
                     if (parser.Ready.Count > 0)
@@ -185,6 +249,22 @@ namespace YtOAuth.Engine.YouTube
                     cancellationToken.ThrowIfCancellationRequested();
                 }
             }
+        }
+
+        /// <summary>
+        /// A 200 answer that carries "errors" (discovery: "the presence of an error field signals that the operation has
+        /// failed") is a failure, never an empty report.
+        /// </summary>
+        private static YtOAuthException ErrorsInAnswer(ReportErrors errors, Uri uri)
+        {
+            var code = errors.Code ?? string.Empty;
+            var kind = code.IndexOf("FORBIDDEN", StringComparison.OrdinalIgnoreCase) >= 0 ? ErrorCode.Forbidden
+                : code.IndexOf("NOT_FOUND", StringComparison.OrdinalIgnoreCase) >= 0 ? ErrorCode.NotFound
+                : code.IndexOf("BAD_REQUEST", StringComparison.OrdinalIgnoreCase) >= 0 || code.IndexOf("INVALID", StringComparison.OrdinalIgnoreCase) >= 0 ? ErrorCode.BadRequest
+                : ErrorCode.ServerError;
+            var said = errors.Message ?? (code.Length > 0 ? code : "no reason given");
+            return new YtOAuthException(kind, "YouTube Analytics answered the report with an error instead of rows: " + said.TrimEnd('.')
+                + (errors.Location != null ? " (at " + errors.Location + ")" : string.Empty) + ". The report failed; it is not an empty one.", uri.GetLeftPart(UriPartial.Path));
         }
 
         private static string QueryString(AnalyticsQuery q, int startIndex, int? maxResults)

@@ -25,6 +25,7 @@ namespace YtOAuth.Engine.YouTube
 
         private static readonly byte[] ColumnHeadersName = Encoding.UTF8.GetBytes("columnHeaders");
         private static readonly byte[] RowsName = Encoding.UTF8.GetBytes("rows");
+        private static readonly byte[] ErrorsName = Encoding.UTF8.GetBytes("errors");
 
         private readonly List<AnalyticsColumn> headers = new List<AnalyticsColumn>();
         private readonly List<byte[]> rowsBeforeHeaders = new List<byte[]>();
@@ -41,6 +42,9 @@ namespace YtOAuth.Engine.YouTube
         private MemoryStream? rowText;
         private int column;
         private SeenValues?[] caches = new SeenValues?[0];
+        private ReportErrors? errorsSoFar;
+        private string? errorsField;
+        private int errorsDepth;
 
         private enum Place
         {
@@ -51,6 +55,7 @@ namespace YtOAuth.Engine.YouTube
             Rows,
             Row,
             Skip,
+            Errors,
             End,
         }
 
@@ -59,6 +64,7 @@ namespace YtOAuth.Engine.YouTube
             Other,
             ColumnHeaders,
             Rows,
+            Errors,
         }
 
         /// <summary>The columns, once the headers have been read.</summary>
@@ -66,6 +72,9 @@ namespace YtOAuth.Engine.YouTube
 
         /// <summary>Rows converted since the caller last took them.</summary>
         public List<object?[]> Ready { get; private set; } = new List<object?[]>();
+
+        /// <summary>The answer's "errors" object once it has been read whole: the answer is a failure, not a report.</summary>
+        public ReportErrors? Errors { get; private set; }
 
         /// <summary>Rows in this answer so far.</summary>
         public int RowCount { get; private set; }
@@ -121,7 +130,8 @@ namespace YtOAuth.Engine.YouTube
                 case Place.Top:
                     if (token == JsonTokenType.PropertyName)
                     {
-                        nextTopValue = reader.ValueTextEquals(RowsName) ? TopValue.Rows : reader.ValueTextEquals(ColumnHeadersName) ? TopValue.ColumnHeaders : TopValue.Other;
+                        nextTopValue = reader.ValueTextEquals(RowsName) ? TopValue.Rows : reader.ValueTextEquals(ColumnHeadersName) ? TopValue.ColumnHeaders
+                            : reader.ValueTextEquals(ErrorsName) ? TopValue.Errors : TopValue.Other;
                     }
                     else if (token == JsonTokenType.EndObject)
                     {
@@ -134,6 +144,12 @@ namespace YtOAuth.Engine.YouTube
                     else if (token == JsonTokenType.StartArray && nextTopValue == TopValue.Rows)
                     {
                         place = Place.Rows;
+                    }
+                    else if (token == JsonTokenType.StartObject && nextTopValue == TopValue.Errors)
+                    {
+                        errorsSoFar = new ReportErrors();
+                        errorsDepth = reader.CurrentDepth;
+                        place = Place.Errors;
                     }
                     else
                     {
@@ -230,8 +246,38 @@ namespace YtOAuth.Engine.YouTube
                     }
 
                     break;
+                case Place.Errors:
+                    ReadErrors(ref reader);
+                    break;
                 case Place.End:
                     break;
+            }
+        }
+
+        /// <summary>Keeps the first code, message and location found anywhere in "errors" (Errors{error[ErrorProto]}).</summary>
+        private void ReadErrors(ref Utf8JsonReader reader)
+        {
+            var token = reader.TokenType;
+            if (token == JsonTokenType.PropertyName)
+            {
+                errorsField = reader.GetString();
+                errorsSoFar!.Any = true;
+            }
+            else if (token == JsonTokenType.String)
+            {
+                var text = reader.GetString();
+                switch (errorsField)
+                {
+                    case "code": errorsSoFar!.Code ??= text; break;
+                    case "externalErrorMessage": errorsSoFar!.Message ??= text; break;
+                    case "location": errorsSoFar!.Location ??= text; break;
+                }
+            }
+            else if (token == JsonTokenType.EndObject && reader.CurrentDepth == errorsDepth)
+            {
+                // An empty "errors": {} says nothing failed.
+                Errors = errorsSoFar!.Any ? errorsSoFar : null;
+                place = Place.Top;
             }
         }
 
@@ -395,5 +441,18 @@ namespace YtOAuth.Engine.YouTube
                 return (int)(hash % Size);
             }
         }
+    }
+
+    /// <summary>What a report answer's "errors" object said.</summary>
+    internal sealed class ReportErrors
+    {
+        /// <summary>The first code (ErrorProto.code, or the deprecated global code).</summary>
+        public string? Code { get; set; }
+        /// <summary>The first externalErrorMessage.</summary>
+        public string? Message { get; set; }
+        /// <summary>The first location (the parameter at fault).</summary>
+        public string? Location { get; set; }
+        /// <summary>Whether it held anything at all.</summary>
+        public bool Any { get; set; }
     }
 }

@@ -13,18 +13,22 @@ namespace YtOAuth.Engine.Tests.YouTube;
 
 public class AnalyticsTests
 {
-    private static async Task<TestEnvironment> ConnectedAsync(params string[] scopes)
+    private static async Task<TestEnvironment> ConnectedAsync(params string[] scopes) => await ConnectedAsync(new YouTubeDataOptions { AnalyticsDays = 30, AnalyticsVideos = 5, AnalyticsCountries = 4 }, scopes);
+
+    private static async Task<TestEnvironment> ConnectedAsync(YouTubeDataOptions data, params string[] scopes)
     {
-        var env = await TestEnvironment.StartAsync(data: new YouTubeDataOptions { AnalyticsDays = 30, AnalyticsVideos = 5, AnalyticsCountries = 4 });
+        var env = await TestEnvironment.StartAsync(data: data);
         await env.ConnectAsync("default", scopes);
         env.Google.Counters.Reset();
         return env;
     }
 
+    /// <summary>A query of a report Google serves: by day or month (views and average view percentage), or with other dimensions and views.</summary>
     private static AnalyticsQuery Query(params string[] dimensions) => new()
     {
         StartDate = DateTime.UtcNow.Date.AddDays(-40), EndDate = DateTime.UtcNow.Date,
-        Metrics = new[] { "views", "averageViewPercentage" }, Dimensions = dimensions, Sort = dimensions,
+        Metrics = dimensions.All(d => d is "day" or "month" or "subscribedStatus") ? new[] { "views", "averageViewPercentage" } : new[] { "views" },
+        Dimensions = dimensions, Sort = dimensions,
     };
 
     [Fact]
@@ -32,11 +36,11 @@ public class AnalyticsTests
     {
         await using var env = await ConnectedAsync();
 
-        var report = await env.Engine.Analytics("default").QueryAsync(Query("day", "video"), CancellationToken.None);
+        var report = await env.Engine.Analytics("default").QueryAsync(Query("day", "subscribedStatus"), CancellationToken.None);
 
-        Assert.Equal(new[] { "day", "video", "views", "averageViewPercentage" }, report.Columns.Select(c => c.Name));
+        Assert.Equal(new[] { "day", "subscribedStatus", "views", "averageViewPercentage" }, report.Columns.Select(c => c.Name));
         Assert.Equal(new[] { typeof(DateTime), typeof(string), typeof(long), typeof(double) }, report.Columns.Select(c => c.ValueType));
-        Assert.Equal(30 * 5, report.Rows.Count);
+        Assert.Equal(30 * 2, report.Rows.Count);
         var row = report.Rows[0];
         Assert.IsType<DateTime>(row[0]);
         Assert.Equal(env.Google.Data.DataStart, (DateTime)row[0]!);
@@ -67,11 +71,11 @@ public class AnalyticsTests
     {
         await using var env = await ConnectedAsync();
         var client = env.Engine.Analytics("default");
-        var whole = await client.QueryAsync(Query("day", "video"), CancellationToken.None);
+        var whole = await client.QueryAsync(Query("day", "deviceType"), CancellationToken.None);
         env.Google.Counters.Reset();
 
         client.PageSize = 40;
-        var query = Query("day", "video");
+        var query = Query("day", "deviceType");
         query.MaxResults = 130;
         var paged = await client.QueryAsync(query, CancellationToken.None);
 
@@ -106,7 +110,7 @@ public class AnalyticsTests
     }
 
     [Fact]
-    public async Task Unknown_metric_is_a_bad_request_from_google_with_its_text()
+    public async Task Unknown_metric_is_refused_before_any_call_and_google_would_refuse_it_too()
     {
         await using var env = await ConnectedAsync();
         var query = Query("day");
@@ -114,9 +118,15 @@ public class AnalyticsTests
 
         var error = await Assert.ThrowsAsync<YtOAuthException>(() => env.Engine.Analytics("default").QueryAsync(query, CancellationToken.None));
 
-        Assert.Equal(ErrorCode.BadRequest, error.Code);
-        Assert.Contains("Unknown identifier (viewz)", error.Message);
-        Assert.Equal(1, env.Google.Counters["analytics"]);
+        Assert.Equal(ErrorCode.InvalidArgument, error.Code);
+        Assert.Contains("'viewz' is not a YouTube Analytics metric", error.Message);
+        Assert.Equal(0, env.Google.Counters["analytics"]);
+
+        using var http = new System.Net.Http.HttpClient();
+        http.DefaultRequestHeaders.Authorization = new("Bearer", (await env.Engine.GetAccessTokenAsync("default")).Token);
+        using var raw = await http.GetAsync(env.Google.BaseUri + "v2/reports?ids=channel%3D%3DMINE&startDate=2026-01-01&endDate=2026-01-02&metrics=viewz");
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, raw.StatusCode);
+        Assert.Contains("Unknown identifier (viewz)", await raw.Content.ReadAsStringAsync());
     }
 
     [Fact]
@@ -192,19 +202,20 @@ public class LargeAnalyticsReportTests
     [Fact]
     public async Task A_report_of_over_100000_rows_arrives_whole_in_start_index_pages()
     {
-        await using var env = await TestEnvironment.StartAsync(data: new YouTubeDataOptions { AnalyticsDays = 365, AnalyticsVideos = 20, AnalyticsCountries = 15 });
+        await using var env = await TestEnvironment.StartAsync(data: new YouTubeDataOptions { AnalyticsDays = 1700 });
         await env.ConnectAsync();
         env.Google.Counters.Reset();
         var client = env.Engine.Analytics("default");
         client.PageSize = 25_000;
 
+        // Google's "Device types and operating systems" report by day: 6 device types x 10 systems a day over 1,700 days.
         var report = await client.QueryAsync(new AnalyticsQuery
         {
-            StartDate = DateTime.UtcNow.Date.AddDays(-400), EndDate = DateTime.UtcNow.Date, Metrics = new[] { "views" },
-            Dimensions = new[] { "day", "video", "country" }, MaxResults = 200_000,
+            StartDate = DateTime.UtcNow.Date.AddDays(-2000), EndDate = DateTime.UtcNow.Date, Metrics = new[] { "views" },
+            Dimensions = new[] { "day", "deviceType", "operatingSystem" }, MaxResults = 200_000,
         }, CancellationToken.None);
 
-        Assert.Equal(365 * 20 * 15, report.Rows.Count);
+        Assert.Equal(1700 * 6 * 10, report.Rows.Count);
         Assert.Equal(5, env.Google.Counters["analytics"]); // 4 full pages of 25,000 and a short one
         Assert.Equal(report.Rows.Count, report.Rows.Select(r => (DateTime)r[0]! + "|" + r[1] + "|" + r[2]).Distinct().Count());
     }
@@ -212,16 +223,16 @@ public class LargeAnalyticsReportTests
     [Fact]
     public async Task A_large_report_streams_in_batches_as_it_is_read()
     {
-        await using var env = await TestEnvironment.StartAsync(data: new YouTubeDataOptions { AnalyticsDays = 200, AnalyticsVideos = 10, AnalyticsCountries = 10 });
+        await using var env = await TestEnvironment.StartAsync(data: new YouTubeDataOptions { AnalyticsDays = 200 });
         await env.ConnectAsync();
         var batches = new List<AnalyticsRows>();
 
         var columns = await env.Engine.Analytics("default").StreamAsync(new AnalyticsQuery
         {
-            StartDate = DateTime.UtcNow.Date.AddDays(-400), EndDate = DateTime.UtcNow.Date, Metrics = new[] { "views" }, Dimensions = new[] { "day", "video", "country" },
+            StartDate = DateTime.UtcNow.Date.AddDays(-400), EndDate = DateTime.UtcNow.Date, Metrics = new[] { "views" }, Dimensions = new[] { "day", "deviceType", "operatingSystem" },
         }, batches.Add, CancellationToken.None);
 
-        Assert.Equal(200 * 10 * 10, batches.Sum(b => b.Rows.Count));
+        Assert.Equal(200 * 6 * 10, batches.Sum(b => b.Rows.Count));
         Assert.True(batches.Count > 5, batches.Count + " batch(es)"); // one answer of about 1 MB, handed out as it is read
         Assert.All(batches, b => Assert.Same(columns, b.Columns));
     }

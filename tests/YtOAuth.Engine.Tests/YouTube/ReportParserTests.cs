@@ -92,6 +92,35 @@ public class ReportParserTests
         Assert.Equal("vidéo\"1", rows[0][1]);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(100)]
+    public void Integer_columns_that_carry_a_decimal_point_are_read_as_whole_numbers(int piece)
+    {
+        // Google has been seen sending INTEGER values as 0.0 (and 12.0); as numbers, or as text before the headers.
+        var rows = "\"rows\":[[\"2026-11-01\",\"v\",0.0,0.0],[\"2026-11-02\",\"v\",12.0,1],[\"2026-11-03\",\"v\",\"0.0\",2.5]]";
+        var (_, before, _) = Parse("{" + rows + "," + Headers + "}", piece);
+        var (_, after, _) = Parse("{" + Headers + "," + rows + "}", piece);
+
+        foreach (var parsed in new[] { before, after })
+        {
+            Assert.Equal(new object?[] { 0L, 12L, 0L }, parsed.Select(r => r[2]));
+            Assert.Equal(new object?[] { 0.0, 1.0, 2.5 }, parsed.Select(r => r[3]));
+        }
+    }
+
+    [Fact]
+    public void An_errors_member_is_kept_once_read_whole()
+    {
+        var parser = new ReportParser();
+        var json = Encoding.UTF8.GetBytes("{\"errors\":{\"requestId\":\"r\",\"error\":[{\"code\":\"FORBIDDEN\",\"externalErrorMessage\":\"Not yours\",\"argument\":[\"a\"]}]},\"kind\":\"k\"}");
+
+        parser.Feed(json, final: true);
+
+        Assert.Equal(("FORBIDDEN", "Not yours"), (parser.Errors!.Code, parser.Errors.Message));
+        Assert.True(parser.Complete);
+    }
+
     [Fact]
     public void A_report_without_rows_has_columns_and_no_rows()
     {
