@@ -27,11 +27,7 @@ Describe 'The module from its gallery package' {
     }
 
     It 'runs the README''s scheduled job as written: Import-Module by name, the grant from the vault, no prompt' {
-        $grant = New-EmulatorRefreshToken -Emulator $emulator
-        $connect = Invoke-ChildPwsh -HomePath $userHome -Environment @{ YT_RT = $grant.RefreshTokenText; YT_CS = $grant.ClientSecretText } -Command (
-            "`$ErrorActionPreference = 'Stop'; $(Get-ReadmeVaultSetup)`nImport-Module YtOAuth; Connect-YouTube -ClientId '$($grant.ClientId)' " +
-            "-ClientSecret (ConvertTo-SecureString `$env:YT_CS -AsPlainText -Force) -RefreshToken (ConvertTo-SecureString `$env:YT_RT -AsPlainText -Force) " +
-            "-EndpointBaseUri '$($emulator.BaseUri)' | Out-Null")
+        $connect = Invoke-ChildConnect -Emulator $emulator -HomePath $userHome -Prefix "$(Get-ReadmeVaultSetup)`nImport-Module YtOAuth"
         $connect.Errors | Should -BeNullOrEmpty
 
         $jobFolder = New-Item -ItemType Directory (Join-Path $TestDrive 'job')

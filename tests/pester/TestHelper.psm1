@@ -98,6 +98,18 @@ function New-EmulatorRefreshToken {
     }
 }
 
+function Invoke-ChildConnect {
+    # Connect-YouTube from a refresh token in a new pwsh process, as a user's shell would: the secrets travel in the
+    # environment, never on the command line. -Prefix runs first (set-up lines, the import); -Arguments and -Suffix
+    # complete the Connect-YouTube line.
+    param([Parameter(Mandatory)] $Emulator, [string] $HomePath, [string] $Prefix = "Import-Module '$(Get-YtOAuthModulePath)'",
+          [string] $Arguments = '', [string] $Suffix = '| Out-Null')
+    $grant = New-EmulatorRefreshToken -Emulator $Emulator
+    Invoke-ChildPwsh -HomePath $HomePath -Environment @{ YT_RT = $grant.RefreshTokenText; YT_CS = $grant.ClientSecretText } -Command (
+        "`$ErrorActionPreference = 'Stop'; $Prefix`nConnect-YouTube -ClientId '$($grant.ClientId)' -ClientSecret (ConvertTo-SecureString `$env:YT_CS -AsPlainText -Force) " +
+        "-RefreshToken (ConvertTo-SecureString `$env:YT_RT -AsPlainText -Force) -EndpointBaseUri '$($Emulator.BaseUri)' $Arguments $Suffix")
+}
+
 function Connect-EmulatorProfile {
     # An unattended connection (refresh token, no browser): this session's memory, or a vault with -Vault.
     # -Scope: the scope URLs the grant was consented with.

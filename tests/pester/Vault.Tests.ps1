@@ -26,10 +26,7 @@ Describe 'Vault set-up from a fresh home' {
     }
 
     It 'keeps a grant that a later process reads without any prompt' {
-        $grant = New-EmulatorRefreshToken -Emulator $emulator
-        $connect = Invoke-ChildPwsh -HomePath $freshHome -Environment @{ YT_RT = $grant.RefreshTokenText; YT_CS = $grant.ClientSecretText } -Command (
-            "Import-Module '$manifest'; Connect-YouTube -ClientId '$($grant.ClientId)' -ClientSecret (ConvertTo-SecureString `$env:YT_CS -AsPlainText -Force) " +
-            "-RefreshToken (ConvertTo-SecureString `$env:YT_RT -AsPlainText -Force) -EndpointBaseUri '$($emulator.BaseUri)' -ErrorAction Stop | Select-Object -ExpandProperty Vault")
+        $connect = Invoke-ChildConnect -Emulator $emulator -HomePath $freshHome -Suffix '| Select-Object -ExpandProperty Vault'
         $connect.Errors | Should -BeNullOrEmpty
         $connect.Output.Trim() | Should -Be 'YtOAuth'
         $later = Invoke-ChildPwsh -HomePath $freshHome -Command "Import-Module '$manifest'; (Get-YouTubeContext).ChannelTitle; (Get-YouTubeToken -AsPlainText).Length -gt 20"
@@ -53,10 +50,7 @@ Describe 'A vault whose writes fail (a full disk, a vault gone read-only)' {
     AfterEach { Remove-Item $failWrites -ErrorAction SilentlyContinue }
 
     It 'keeps the stored grant whole when a refreshed token cannot be written, and works again once it can' {
-        $grant = New-EmulatorRefreshToken -Emulator $emulator
-        $connect = Invoke-ChildPwsh -HomePath $failingHome -Environment @{ YT_RT = $grant.RefreshTokenText; YT_CS = $grant.ClientSecretText } -Command (
-            "Import-Module '$manifest'; Connect-YouTube -ClientId '$($grant.ClientId)' -ClientSecret (ConvertTo-SecureString `$env:YT_CS -AsPlainText -Force) " +
-            "-RefreshToken (ConvertTo-SecureString `$env:YT_RT -AsPlainText -Force) -Profile refresh -Vault Failing -EndpointBaseUri '$($emulator.BaseUri)' -ErrorAction Stop | Out-Null")
+        $connect = Invoke-ChildConnect -Emulator $emulator -HomePath $failingHome -Arguments '-Profile refresh -Vault Failing'
         $connect.Errors | Should -BeNullOrEmpty
         $secretFile = Join-Path $vaultFolder 'YtOAuth.refresh.secret'
         # As time would: the stored access token has expired, so the next call must refresh and write.
