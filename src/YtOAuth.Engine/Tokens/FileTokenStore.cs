@@ -152,6 +152,36 @@ namespace YtOAuth.Engine.Tokens
             }
         }
 
+        /// <summary>
+        /// The permission bits of an existing folder or file; null when there is none, or on Windows (bits not used).
+        /// netstandard2.0 has no File.GetUnixFileMode, but every runtime the module and the CLI run on outside
+        /// Windows has it (.NET 7 and later); on an older one the bits read as private, so nothing is changed.
+        /// </summary>
+        internal static int? UnixMode(string path)
+        {
+            if (!Directory.Exists(path) && !File.Exists(path))
+            {
+                return null;
+            }
+
+            if (RuntimeInformation.IsOSPlatform(OSPlatform.Windows) || GetUnixFileMode == null)
+            {
+                return 0x1C0;
+            }
+
+            try
+            {
+                return Convert.ToInt32(GetUnixFileMode.Invoke(null, new object[] { path }), System.Globalization.CultureInfo.InvariantCulture);
+            }
+            catch (System.Reflection.TargetInvocationException e) when (e.InnerException is IOException || e.InnerException is UnauthorizedAccessException)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException).Throw();
+                throw;
+            }
+        }
+
+        private static readonly System.Reflection.MethodInfo? GetUnixFileMode = typeof(File).GetMethod("GetUnixFileMode", new[] { typeof(string) });
+
         private string RecordPath(string profile) => Path.Combine(folder, ProfileName.Validate(profile) + Extension);
 
         // Private to this user even when it already existed (a folder left 0777 would let another local user replace
