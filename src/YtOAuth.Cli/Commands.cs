@@ -34,7 +34,7 @@ internal static class Commands
     /// <summary>The environment variable that names the store folder when --store is not given.</summary>
     public const string StoreVariable = "YTOAUTH_STORE";
 
-    private const string StoreFallbackText = "$XDG_CONFIG_HOME/ytoauth or ~/.config/ytoauth";
+    private const string StoreFallbackText = "$XDG_CONFIG_HOME/ytoauth or ~/.config/ytoauth (%APPDATA%\\YtOAuth on Windows)";
 
     public static RootCommand Build()
     {
@@ -99,7 +99,7 @@ internal static class Commands
         var endpoints = new[] { "authorization-endpoint", "token-endpoint", "revocation-endpoint", "device-endpoint", "api-base" }
             .ToDictionary(n => n, n => new Option<string?>("--" + n) { Description = "The " + n.Replace('-', ' ') + ", whatever the client_secret.json or the server says." });
         var command = new Command("connect", "Sign in and keep the grant. Examples:" + Environment.NewLine +
-            "  ytoauth connect --client-secret ~/client_secret.json --store ~/.config/ytoauth" + Environment.NewLine +
+            "  ytoauth connect --client-secret ~/client_secret.json" + Environment.NewLine +
             "  YT_REFRESH_TOKEN=... ytoauth connect --client-secret cs.json --store /run/ytoauth --refresh-token-env YT_REFRESH_TOKEN")
         {
             secret, scope, device, noBrowser, timeout, force, hint, refreshEnv, refreshStdin, Json,
@@ -193,7 +193,7 @@ internal static class Commands
         var ids = IdList("Playlists by id (comma-separated or repeated).");
         var first = Ranged(new Option<int?>("--first") { Description = "Stop after this many (saves quota)." }, 1, int.MaxValue);
         var command = new Command("playlists", "List playlists: yours, a channel's, or by id. Public data needs no sign-in with YTOAUTH_API_KEY set. Example:" + Environment.NewLine +
-            "  ytoauth playlists --store ~/.config/ytoauth --first 10 --json")
+            "  ytoauth playlists --first 10 --json")
         {
             channel, ids, first, Json,
         };
@@ -234,7 +234,7 @@ internal static class Commands
         var ids = IdList("Channels by id (comma-separated or repeated).");
         var handle = new Option<string?>("--handle") { Description = "A channel by handle, with or without @." };
         var command = new Command("channel", "Show a channel: yours, by id or by handle, with its statistics and uploads playlist. Example:" + Environment.NewLine +
-            "  ytoauth channel --store ~/.config/ytoauth --handle @GoogleDevelopers")
+            "  ytoauth channel --handle @GoogleDevelopers")
         {
             ids, handle, Json,
         };
@@ -263,7 +263,7 @@ internal static class Commands
         var playlist = new Option<string[]>("--playlist") { Description = "Playlist ids (comma-separated or repeated); a channel's uploads playlist too.", Required = true, AllowMultipleArgumentsPerToken = true };
         var first = Ranged(new Option<int?>("--first") { Description = "Stop after this many items of each playlist (saves quota)." }, 1, int.MaxValue);
         var command = new Command("items", "List the items of playlists, in order. Example:" + Environment.NewLine +
-            "  ytoauth items --store ~/.config/ytoauth --playlist PLxxxxxxxx --first 20")
+            "  ytoauth items --playlist PLxxxxxxxx --first 20")
         {
             playlist, first, Json,
         };
@@ -296,7 +296,7 @@ internal static class Commands
         var ids = IdList("Video ids (comma-separated or repeated); '-' reads them from standard input, one a line.");
         ids.Required = true;
         var command = new Command("videos", "Show videos by id with their statistics, 50 a call. Example:" + Environment.NewLine +
-            "  ytoauth items --store ~/.config/ytoauth --playlist PLxxxxxxxx --json | jq -r .VideoId | ytoauth videos --store ~/.config/ytoauth --id -")
+            "  ytoauth items --playlist PLxxxxxxxx --json | jq -r .VideoId | ytoauth videos --id -")
         {
             ids, Json,
         };
@@ -400,7 +400,7 @@ internal static class Commands
 
     private static Command Revoke()
     {
-        var command = new Command("revoke", "Revoke the grant at Google, then forget it here. Example:" + Environment.NewLine + "  ytoauth revoke --store ~/.config/ytoauth --profile work");
+        var command = new Command("revoke", "Revoke the grant at Google, then forget it here. Example:" + Environment.NewLine + "  ytoauth revoke --profile work");
         command.SetAction(async (parse, cancel) =>
         {
             using var engine = Engine(parse);
@@ -413,7 +413,7 @@ internal static class Commands
 
     private static Command Disconnect()
     {
-        var command = new Command("disconnect", "Forget the grant here only (it stays valid at Google until revoked). Example:" + Environment.NewLine + "  ytoauth disconnect --store ~/.config/ytoauth --profile old");
+        var command = new Command("disconnect", "Forget the grant here only (it stays valid at Google until revoked). Example:" + Environment.NewLine + "  ytoauth disconnect --profile old");
         command.SetAction(async (parse, cancel) =>
         {
             using var engine = Engine(parse);
@@ -431,7 +431,7 @@ internal static class Commands
 
     private static Command Contexts()
     {
-        var command = new Command("contexts", "List the stored grants: profile, channel, scopes, expiry (never a secret). Example:" + Environment.NewLine + "  ytoauth contexts --store ~/.config/ytoauth --json") { Json };
+        var command = new Command("contexts", "List the stored grants: profile, channel, scopes, expiry (never a secret). Example:" + Environment.NewLine + "  ytoauth contexts --json") { Json };
         command.Aliases.Add("profiles");
         command.SetAction(async (parse, cancel) =>
         {
