@@ -358,12 +358,12 @@ internal static class Commands
         var metrics = new Option<string[]>("--metrics") { Description = "Metrics, comma-separated (default: views).", AllowMultipleArgumentsPerToken = true };
         var dimensions = new Option<string[]>("--dimensions") { Description = "Dimensions, comma-separated: day, month, video, country...", AllowMultipleArgumentsPerToken = true };
         var max = Ranged(new Option<int?>("--max") { Description = "Rows wanted in all (paged when more than one answer holds)." }, 1, int.MaxValue);
-        var sort = new Option<string[]>("--sort") { Description = "Sort columns, comma-separated; '-' before one sorts it descending: --sort=-views (top videos need it).", AllowMultipleArgumentsPerToken = true };
+        var sort = new Option<string[]>("--sort") { Description = "Sort columns, comma-separated; '-' before one sorts it descending: --sort -views (top videos need it).", AllowMultipleArgumentsPerToken = true };
         var filters = new Option<string?>("--filters") { Description = "Filters as Google takes them: country==US, video==ID1,ID2, several joined by ';'." };
         var currency = new Option<string?>("--currency") { Description = "ISO 4217 currency of monetary metrics, such as EUR (Google's default: USD)." };
         var command = new Command("analytics", "A YouTube Analytics report. Examples:" + Environment.NewLine +
             "  ytoauth analytics --start 2026-11-01 --metrics views,likes --dimensions day" + Environment.NewLine +
-            "  ytoauth analytics --metrics views,estimatedMinutesWatched --dimensions video --sort=-views --max 10" + Environment.NewLine +
+            "  ytoauth analytics --metrics views,estimatedMinutesWatched --dimensions video --sort -views --max 10" + Environment.NewLine +
             "  ytoauth analytics --metrics views --dimensions day --filters 'country==US'")
         {
             start, end, metrics, dimensions, max, sort, filters, currency, Json,
