@@ -25,7 +25,10 @@ namespace YtOAuth.Engine.Tokens
             this.folder = Path.GetFullPath(folder);
         }
 
-        /// <summary>The default folder: $XDG_CONFIG_HOME/ytoauth, ~/.config/ytoauth or %APPDATA%\YtOAuth.</summary>
+        /// <summary>
+        /// The default folder: $XDG_CONFIG_HOME/ytoauth, ~/.config/ytoauth or %APPDATA%\YtOAuth. A relative
+        /// XDG_CONFIG_HOME is ignored, as the XDG Base Directory specification says (it would move with the working folder).
+        /// </summary>
         public static string DefaultFolder()
         {
             var xdg = Environment.GetEnvironmentVariable("XDG_CONFIG_HOME");
@@ -34,7 +37,7 @@ namespace YtOAuth.Engine.Tokens
                 return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.ApplicationData), "YtOAuth");
             }
 
-            return Path.Combine(string.IsNullOrEmpty(xdg) ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".config") : xdg!, "ytoauth");
+            return Path.Combine(string.IsNullOrEmpty(xdg) || !Path.IsPathRooted(xdg) ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".config") : xdg!, "ytoauth");
         }
 
         /// <inheritdoc />

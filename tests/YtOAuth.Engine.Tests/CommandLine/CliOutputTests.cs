@@ -41,6 +41,8 @@ public class CliOutputTests
         var fromVariable = await RunAsync(new Dictionary<string, string> { ["XDG_CONFIG_HOME"] = config, ["YTOAUTH_STORE"] = variable }, "contexts", "--json");
         var fromFlag = await RunAsync(new Dictionary<string, string> { ["XDG_CONFIG_HOME"] = config, ["YTOAUTH_STORE"] = variable }, "contexts", "--json", "--store", empty);
         var remedy = await RunAsync(new Dictionary<string, string> { ["XDG_CONFIG_HOME"] = config }, "token", "--profile", "other");
+        var home = Directory.CreateTempSubdirectory("ytoauth-home-").FullName;
+        var relative = await RunAsync(new Dictionary<string, string> { ["XDG_CONFIG_HOME"] = "relative/config", ["HOME"] = home }, "token");
 
         Assert.Equal("work", JsonDocument.Parse(fromConfig.Output).RootElement.GetProperty("Profile").GetString());
         Assert.Equal("default", JsonDocument.Parse(fromVariable.Output).RootElement.GetProperty("Profile").GetString());
@@ -49,6 +51,7 @@ public class CliOutputTests
         Assert.Equal(4, remedy.Code);
         Assert.Contains("Run: ytoauth connect --client-secret <client_secret.json> --profile other", remedy.Errors); // no --store: the default finds it again
         Assert.Contains(Path.Combine(config, "ytoauth"), remedy.Errors);
+        Assert.Contains("in folder " + Path.Combine(home, ".config", "ytoauth") + ".", relative.Errors); // a relative XDG_CONFIG_HOME is ignored
     }
 
     [Fact]
