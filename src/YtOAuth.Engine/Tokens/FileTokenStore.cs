@@ -156,13 +156,13 @@ namespace YtOAuth.Engine.Tokens
         }
 
         /// <summary>
-        /// The permission bits of an existing folder or file; null when there is none, or on Windows (bits not used).
-        /// netstandard2.0 has no File.GetUnixFileMode, but every runtime the module and the CLI run on outside
-        /// Windows has it (.NET 7 and later); on an older one the bits read as private, so nothing is changed.
+        /// The permission bits of an existing folder, or null when there is none. On Windows, where the bits are not
+        /// used, they read as 0700. netstandard2.0 has no File.GetUnixFileMode, but every runtime the module and the CLI
+        /// run on outside Windows has it (.NET 7 and later); on an older one the bits read as 0700 too, so nothing changes.
         /// </summary>
         internal static int? UnixMode(string path)
         {
-            if (!Directory.Exists(path) && !File.Exists(path))
+            if (!Directory.Exists(path))
             {
                 return null;
             }
