@@ -21,18 +21,26 @@ namespace YtOAuth.Cli;
 internal static class Commands
 {
     // Shared by every command.
-    public static readonly Option<string?> Store = new("--store") { Description = "Folder that keeps the grants (created 0700, one 0600 file per profile). Required where a grant is used.", Recursive = true };
+    public static readonly Option<string?> Store = new("--store")
+    {
+        Description = "Folder that keeps the grants (created 0700, one 0600 file per profile). Default: $YTOAUTH_STORE, else " + StoreFallbackText + ".", Recursive = true,
+    };
     public static readonly Option<string> Profile = new("--profile") { Description = "Which stored grant to use.", DefaultValueFactory = _ => ProfileName.Default, Recursive = true };
     public static readonly Option<string?> EndpointBase = new("--endpoint-base") { Description = "Send every request to this host instead of Google (or YTOAUTH_ENDPOINT_BASE).", Recursive = true };
     public static readonly Option<bool> Verbose = new("--verbose") { Description = "Say what happens, step by step (never a secret).", Recursive = true };
     public static readonly Option<bool> Debug = new("--debug") { Description = "Also the details, and the trace of an unexpected failure.", Recursive = true };
     private static readonly Option<bool> Json = new("--json") { Description = "One JSON object a line, for scripts." };
 
+    /// <summary>The environment variable that names the store folder when --store is not given.</summary>
+    public const string StoreVariable = "YTOAUTH_STORE";
+
+    private const string StoreFallbackText = "$XDG_CONFIG_HOME/ytoauth or ~/.config/ytoauth (%APPDATA%\\YtOAuth on Windows)";
+
     public static RootCommand Build()
     {
         Profile.Validators.Add(r => Check(r, () => ProfileName.Validate(r.GetValueOrDefault<string>())));
-        var root = new RootCommand("ytoauth: YouTube under OAuth 2.0 from a plain shell. Grants are kept in files only where --store says." +
-                                   Environment.NewLine + Environment.NewLine + ExitCodes.Table)
+        var root = new RootCommand("ytoauth: YouTube under OAuth 2.0 from a plain shell. Grants are kept in files in one folder: --store DIR, else $" + StoreVariable +
+                                   ", else " + StoreFallbackText + "." + Environment.NewLine + Environment.NewLine + ExitCodes.Table)
         {
             Store, Profile, EndpointBase, Verbose, Debug,
         };
@@ -41,7 +49,40 @@ internal static class Commands
             root.Subcommands.Add(command);
         }
 
+        RefuseEmptyValues(root);
         return root;
+    }
+
+    /// <summary>
+    /// Parses without response files: System.CommandLine would read a value like @GoogleDevelopers as a file to splice
+    /// in, and YouTube handles start with @.
+    /// </summary>
+    public static ParseResult Parse(RootCommand root, IReadOnlyList<string> args) => root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+
+    /// <summary>
+    /// An empty value (what "$VAR" gives when VAR is unset) is a usage error for every flag that takes text, ids or a
+    /// path: it would otherwise mean "nothing" or "the current folder" without a word.
+    /// </summary>
+    private static void RefuseEmptyValues(Command command)
+    {
+        foreach (var option in command.Options.Where(o => o is Option<string> or Option<string[]> or Option<FileInfo>))
+        {
+            var list = option is Option<string[]>;
+            option.Validators.Add(r =>
+            {
+                var empty = r.Tokens.FirstOrDefault(t => list ? t.Value.Split(',').All(string.IsNullOrWhiteSpace) : string.IsNullOrWhiteSpace(t.Value));
+                if (empty != null)
+                {
+                    r.AddError(option.Name + " was given an empty value ('" + empty.Value + "'); give " + (list ? "at least one value" : "a value") +
+                               (option == Store ? ", or leave --store out to use the default folder" : "") + ". An unset shell variable gives an empty value.");
+                }
+            });
+        }
+
+        foreach (var sub in command.Subcommands)
+        {
+            RefuseEmptyValues(sub);
+        }
     }
 
     private static Command Connect()
@@ -58,10 +99,10 @@ internal static class Commands
         var endpoints = new[] { "authorization-endpoint", "token-endpoint", "revocation-endpoint", "device-endpoint", "api-base" }
             .ToDictionary(n => n, n => new Option<string?>("--" + n) { Description = "The " + n.Replace('-', ' ') + ", whatever the client_secret.json or the server says." });
         var command = new Command("connect", "Sign in and keep the grant. Examples:" + Environment.NewLine +
-            "  ytoauth connect --client-secret ~/client_secret.json --store ~/.config/ytoauth" + Environment.NewLine +
+            "  ytoauth connect --client-secret ~/client_secret.json" + Environment.NewLine +
             "  YT_REFRESH_TOKEN=... ytoauth connect --client-secret cs.json --store /run/ytoauth --refresh-token-env YT_REFRESH_TOKEN")
         {
-            secret, scope, device, noBrowser, timeout, force, hint, refreshEnv, refreshStdin,
+            secret, scope, device, noBrowser, timeout, force, hint, refreshEnv, refreshStdin, Json,
         };
         foreach (var option in endpoints.Values)
         {
@@ -95,7 +136,7 @@ internal static class Commands
             var result = refreshToken != null ? await engine.ConnectWithRefreshTokenAsync(client, refreshToken.Trim(), options, cancel)
                 : parse.GetValue(device) ? await engine.ConnectWithDeviceCodeAsync(client, options, cancel)
                 : await engine.ConnectAsync(client, options, cancel);
-            return Report(result);
+            return Report(result, parse.GetValue(Json));
         });
         return command;
     }
@@ -105,18 +146,42 @@ internal static class Commands
         var forceRefresh = new Option<bool>("--force-refresh") { Description = "Refresh even if the current token is still valid." };
         var minValidity = Ranged(new Option<int>("--min-validity") { Description = "Seconds the token must stay valid (0-3500)." }, 0, 3500);
         var refreshToken = new Option<bool>("--refresh-token") { Description = "Print the refresh token instead: the grant itself, to carry to a server or a CI secret." };
-        var command = new Command("token", "Print a valid access token, refreshed when due. Example:" + Environment.NewLine +
-            "  curl -H \"Authorization: Bearer $(ytoauth token --store ~/.config/ytoauth)\" https://www.googleapis.com/youtube/v3/channels?part=id&mine=true")
+        var command = new Command("token", "Print a valid access token, refreshed when due (with --json: its expiry, profile, channel and scopes too). Example:" + Environment.NewLine +
+            "  curl -H \"Authorization: Bearer $(ytoauth token)\" https://www.googleapis.com/youtube/v3/channels?part=id&mine=true")
         {
-            forceRefresh, minValidity, refreshToken,
+            forceRefresh, minValidity, refreshToken, Json,
         };
         command.SetAction(async (parse, cancel) =>
         {
             using var engine = Engine(parse);
             var profile = parse.GetValue(Profile)!;
-            Console.WriteLine(parse.GetValue(refreshToken)
-                ? await engine.GetRefreshTokenAsync(profile, cancel)
-                : (await engine.GetAccessTokenAsync(profile, TimeSpan.FromSeconds(parse.GetValue(minValidity)), parse.GetValue(forceRefresh), cancel)).Token);
+            var json = parse.GetValue(Json);
+            if (parse.GetValue(refreshToken))
+            {
+                var grant = await engine.GetRefreshTokenAsync(profile, cancel);
+                if (json)
+                {
+                    Output.JsonObject(("Profile", profile), ("RefreshToken", grant));
+                }
+                else
+                {
+                    Console.WriteLine(grant);
+                }
+
+                return ExitCodes.Success;
+            }
+
+            var token = await engine.GetAccessTokenAsync(profile, TimeSpan.FromSeconds(parse.GetValue(minValidity)), parse.GetValue(forceRefresh), cancel);
+            if (json)
+            {
+                Output.JsonObject(("Profile", token.Profile), ("AccessToken", token.Token), ("ExpiresUtc", token.ExpiresUtc), ("Channel", token.AccountLabel),
+                    ("Scopes", Program.Scopes(token.Scopes)));
+            }
+            else
+            {
+                Console.WriteLine(token.Token);
+            }
+
             return ExitCodes.Success;
         });
         return command;
@@ -128,13 +193,13 @@ internal static class Commands
         var ids = IdList("Playlists by id (comma-separated or repeated).");
         var first = Ranged(new Option<int?>("--first") { Description = "Stop after this many (saves quota)." }, 1, int.MaxValue);
         var command = new Command("playlists", "List playlists: yours, a channel's, or by id. Public data needs no sign-in with YTOAUTH_API_KEY set. Example:" + Environment.NewLine +
-            "  ytoauth playlists --store ~/.config/ytoauth --first 10 --json")
+            "  ytoauth playlists --first 10 --json")
         {
             channel, ids, first, Json,
         };
         command.Validators.Add(r =>
         {
-            if (r.GetValue(channel) != null && r.GetValue(ids)?.Length > 0)
+            if (Given(r, channel) && Given(r, ids))
             {
                 r.AddError("Give --channel or --id, not both.");
             }
@@ -169,13 +234,13 @@ internal static class Commands
         var ids = IdList("Channels by id (comma-separated or repeated).");
         var handle = new Option<string?>("--handle") { Description = "A channel by handle, with or without @." };
         var command = new Command("channel", "Show a channel: yours, by id or by handle, with its statistics and uploads playlist. Example:" + Environment.NewLine +
-            "  ytoauth channel --store ~/.config/ytoauth --handle @GoogleDevelopers")
+            "  ytoauth channel --handle @GoogleDevelopers")
         {
             ids, handle, Json,
         };
         command.Validators.Add(r =>
         {
-            if (r.GetValue(handle) != null && r.GetValue(ids)?.Length > 0)
+            if (Given(r, handle) && Given(r, ids))
             {
                 r.AddError("Give --id or --handle, not both.");
             }
@@ -198,7 +263,7 @@ internal static class Commands
         var playlist = new Option<string[]>("--playlist") { Description = "Playlist ids (comma-separated or repeated); a channel's uploads playlist too.", Required = true, AllowMultipleArgumentsPerToken = true };
         var first = Ranged(new Option<int?>("--first") { Description = "Stop after this many items of each playlist (saves quota)." }, 1, int.MaxValue);
         var command = new Command("items", "List the items of playlists, in order. Example:" + Environment.NewLine +
-            "  ytoauth items --store ~/.config/ytoauth --playlist PLxxxxxxxx --first 20")
+            "  ytoauth items --playlist PLxxxxxxxx --first 20")
         {
             playlist, first, Json,
         };
@@ -231,7 +296,7 @@ internal static class Commands
         var ids = IdList("Video ids (comma-separated or repeated); '-' reads them from standard input, one a line.");
         ids.Required = true;
         var command = new Command("videos", "Show videos by id with their statistics, 50 a call. Example:" + Environment.NewLine +
-            "  ytoauth items --store ~/.config/ytoauth --playlist PLxxxxxxxx --json | jq -r .VideoId | ytoauth videos --store ~/.config/ytoauth --id -")
+            "  ytoauth items --playlist PLxxxxxxxx --json | jq -r .VideoId | ytoauth videos --id -")
         {
             ids, Json,
         };
@@ -287,15 +352,21 @@ internal static class Commands
 
     private static Command Analytics()
     {
-        var start = DateOption("--start", "First day, yyyy-MM-dd (default: 28 days ago).", DateTime.UtcNow.Date.AddDays(-28));
-        var end = DateOption("--end", "Last day, yyyy-MM-dd (default: today).", DateTime.UtcNow.Date);
+        var today = DateTime.UtcNow.Date;
+        var start = DateOption("--start", "First day", "28 days ago", today.AddDays(-28));
+        var end = DateOption("--end", "Last day", "today", today);
         var metrics = new Option<string[]>("--metrics") { Description = "Metrics, comma-separated (default: views).", AllowMultipleArgumentsPerToken = true };
         var dimensions = new Option<string[]>("--dimensions") { Description = "Dimensions, comma-separated: day, month, video, country...", AllowMultipleArgumentsPerToken = true };
         var max = Ranged(new Option<int?>("--max") { Description = "Rows wanted in all (paged when more than one answer holds)." }, 1, int.MaxValue);
-        var command = new Command("analytics", "A YouTube Analytics report. Example:" + Environment.NewLine +
-            "  ytoauth analytics --store ~/.config/ytoauth --start 2026-11-01 --metrics views,likes --dimensions day")
+        var sort = new Option<string[]>("--sort") { Description = "Sort columns, comma-separated; '-' before one sorts it descending: --sort -views (top videos need it).", AllowMultipleArgumentsPerToken = true };
+        var filters = new Option<string?>("--filters") { Description = "Filters as Google takes them: country==US, video==ID1,ID2, several joined by ';'." };
+        var currency = new Option<string?>("--currency") { Description = "ISO 4217 currency of monetary metrics, such as EUR (Google's default: USD)." };
+        var command = new Command("analytics", "A YouTube Analytics report. Examples:" + Environment.NewLine +
+            "  ytoauth analytics --start 2026-11-01 --metrics views,likes --dimensions day" + Environment.NewLine +
+            "  ytoauth analytics --metrics views,estimatedMinutesWatched --dimensions video --sort -views --max 10" + Environment.NewLine +
+            "  ytoauth analytics --metrics views --dimensions day --filters 'country==US'")
         {
-            start, end, metrics, dimensions, max, Json,
+            start, end, metrics, dimensions, max, sort, filters, currency, Json,
         };
         command.SetAction(async (parse, cancel) =>
         {
@@ -303,11 +374,14 @@ internal static class Commands
             Output? rows = null;
             var columns = await engine.Analytics(parse.GetValue(Profile)!).StreamAsync(new AnalyticsQuery
             {
-                StartDate = parse.GetValue(start),
-                EndDate = parse.GetValue(end),
+                StartDate = parse.GetValue(start) ?? today.AddDays(-28),
+                EndDate = parse.GetValue(end) ?? today,
                 Metrics = CommaList(parse, metrics) is { Count: > 0 } m ? m : new List<string> { "views" },
                 Dimensions = CommaList(parse, dimensions),
                 MaxResults = parse.GetValue(max),
+                Sort = CommaList(parse, sort),
+                Filters = parse.GetValue(filters),
+                Currency = parse.GetValue(currency),
             }, batch =>
             {
                 // Rows are written as they arrive (the table view still waits for all of them to size its columns).
@@ -326,7 +400,7 @@ internal static class Commands
 
     private static Command Revoke()
     {
-        var command = new Command("revoke", "Revoke the grant at Google, then forget it here. Example:" + Environment.NewLine + "  ytoauth revoke --store ~/.config/ytoauth --profile work");
+        var command = new Command("revoke", "Revoke the grant at Google, then forget it here. Example:" + Environment.NewLine + "  ytoauth revoke --profile work");
         command.SetAction(async (parse, cancel) =>
         {
             using var engine = Engine(parse);
@@ -339,7 +413,7 @@ internal static class Commands
 
     private static Command Disconnect()
     {
-        var command = new Command("disconnect", "Forget the grant here only (it stays valid at Google until revoked). Example:" + Environment.NewLine + "  ytoauth disconnect --store ~/.config/ytoauth --profile old");
+        var command = new Command("disconnect", "Forget the grant here only (it stays valid at Google until revoked). Example:" + Environment.NewLine + "  ytoauth disconnect --profile old");
         command.SetAction(async (parse, cancel) =>
         {
             using var engine = Engine(parse);
@@ -357,7 +431,7 @@ internal static class Commands
 
     private static Command Contexts()
     {
-        var command = new Command("contexts", "List the stored grants: profile, channel, scopes, expiry (never a secret). Example:" + Environment.NewLine + "  ytoauth contexts --store ~/.config/ytoauth --json") { Json };
+        var command = new Command("contexts", "List the stored grants: profile, channel, scopes, expiry (never a secret). Example:" + Environment.NewLine + "  ytoauth contexts --json") { Json };
         command.Aliases.Add("profiles");
         command.SetAction(async (parse, cancel) =>
         {
@@ -384,7 +458,7 @@ internal static class Commands
         var command = new Command("emulator", "Run Google's OAuth and YouTube endpoints on 127.0.0.1 until stopped (Ctrl+C, SIGTERM, or POST /emulator/stop), for your own tests. Example:" + Environment.NewLine +
             "  ytoauth emulator --port 0 --auto-approve --seed tests/seed.json --client-secret-out /tmp/cs.json")
         {
-            port, autoApprove, playlists, secretOut, seed,
+            port, autoApprove, playlists, secretOut, seed, Json,
         };
         command.SetAction(async (parse, cancel) =>
         {
@@ -407,11 +481,27 @@ internal static class Commands
             await using (google)
             {
                 var file = parse.GetValue(secretOut) ?? Path.Combine(Path.GetTempPath(), "ytoauth-emulator-client_secret.json");
-                await File.WriteAllTextAsync(file, google.ClientSecretJson(), cancel);
-                Console.WriteLine($"Google emulator listening on {google.BaseUri}");
-                Console.WriteLine($"client_secret.json:  {file}");
-                Console.WriteLine($"Controls:            {google.BaseUri}emulator/ (counters, faults, settings, grants, revoke-all, stop)");
-                Console.WriteLine($"API key (public data): {google.Data.ApiKey}");
+                try
+                {
+                    await File.WriteAllTextAsync(file, google.ClientSecretJson(), cancel);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    throw new YtOAuthException(ErrorCode.InvalidArgument, "Cannot write the client_secret.json to '" + file + "' (" + e.Message + "). Give --client-secret-out a file in a folder you can write.", file);
+                }
+
+                if (parse.GetValue(Json))
+                {
+                    Output.JsonObject(("BaseUri", google.BaseUri.AbsoluteUri), ("ClientSecret", file), ("Controls", google.BaseUri.AbsoluteUri + "emulator/"), ("ApiKey", google.Data.ApiKey));
+                }
+                else
+                {
+                    Console.WriteLine($"Google emulator listening on {google.BaseUri}");
+                    Console.WriteLine($"client_secret.json:  {file}");
+                    Console.WriteLine($"Controls:            {google.BaseUri}emulator/ (counters, faults, settings, grants, revoke-all, stop)");
+                    Console.WriteLine($"API key (public data): {google.Data.ApiKey}");
+                }
+
                 Console.Out.Flush();
                 await google.WaitForShutdownAsync().WaitAsync(cancel);
             }
@@ -433,7 +523,7 @@ internal static class Commands
         return command;
     }
 
-    internal static int Report(ConnectResult result)
+    internal static int Report(ConnectResult result, bool json = false)
     {
         if (!result.Connected)
         {
@@ -441,27 +531,42 @@ internal static class Commands
         }
 
         var p = result.Profile!;
-        Console.WriteLine($"Connected profile '{p.Profile}' to {p.AccountLabel ?? "(unknown channel)"} {p.ChannelId} with {Program.Scopes(p.Scopes)}; stored in {p.Store}.");
+        if (json)
+        {
+            Output.JsonObject(("Profile", p.Profile), ("Channel", p.AccountLabel), ("ChannelId", p.ChannelId), ("Scopes", Program.Scopes(p.Scopes)),
+                ("MissingScopes", Program.Scopes(result.MissingScopes)), ("Reused", result.ReusedExistingGrant), ("Store", p.Store));
+            return ExitCodes.Success;
+        }
+
+        Console.WriteLine($"Connected profile '{p.Profile}' to {p.AccountLabel ?? "(unknown channel)"} {p.ChannelId} with {Program.Text(Program.Scopes(p.Scopes))}; stored in {p.Store}.");
         return ExitCodes.Success;
     }
 
     private static AuthEngine Engine(ParseResult parse)
     {
-        var folder = parse.GetValue(Store) ?? throw new YtOAuthException(ErrorCode.InvalidArgument,
-            "ytoauth keeps grants in files only where you say: pass --store DIR (created 0700, one 0600 file per profile), for example --store " +
-            FileTokenStore.DefaultFolder() + ". To keep them in a SecretManagement vault, use the PowerShell module.");
+        var (folder, from) = StoreFolder(parse);
         if (File.Exists(folder))
         {
-            throw new YtOAuthException(ErrorCode.InvalidArgument, "--store names a file, '" + folder + "'; it needs a folder (created if missing).", folder);
+            throw new YtOAuthException(ErrorCode.InvalidArgument, from + " names a file, '" + folder + "'; it needs a folder (created if missing).", folder);
         }
 
         return new AuthEngine(new AuthEngineOptions { Store = new FileTokenStore(folder) });
     }
 
-    private static Option<DateTime> DateOption(string name, string description, DateTime fallback) => new(name)
+    /// <summary>Where grants are kept, and what said so: --store, else $YTOAUTH_STORE (unset when empty), else the XDG config folder.</summary>
+    internal static (string Folder, string From) StoreFolder(ParseResult parse) =>
+        parse.GetValue(Store) is { } flag ? (flag, "--store")
+        : Environment.GetEnvironmentVariable(StoreVariable) is { } variable && variable.Trim().Length > 0 ? (variable, StoreVariable)
+        : (FileTokenStore.DefaultFolder(), "The default store folder");
+
+    /// <summary>
+    /// A day as yyyy-MM-dd. The default is computed by the command and named in the description in the same form:
+    /// System.CommandLine would show a default value as the culture's DateTime ("11/07/2026 00:00:00").
+    /// </summary>
+    private static Option<DateTime?> DateOption(string name, string description, string fallbackInWords, DateTime fallback) => new(name)
     {
-        Description = description,
-        DefaultValueFactory = _ => fallback,
+        Description = description + " (default: " + fallbackInWords + ", " + Program.Date(fallback) + ").",
+        HelpName = "yyyy-MM-dd",
         CustomParser = r =>
         {
             var text = r.Tokens.Single().Value;
@@ -507,5 +612,12 @@ internal static class Commands
         {
             result.AddError(e.Message);
         }
+        catch (InvalidOperationException)
+        {
+            // no value at all: the parser says so itself
+        }
     }
+
+    /// <summary>Whether a flag was given with a value, read from its tokens: asking for a value the parser refused throws.</summary>
+    private static bool Given(CommandResult command, Option option) => command.GetResult(option) is { Tokens.Count: > 0 };
 }

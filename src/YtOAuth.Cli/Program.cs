@@ -49,7 +49,7 @@ public static class Program
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
 
         var root = Commands.Build();
-        var parsed = root.Parse(args);
+        var parsed = Commands.Parse(root, args);
         if (parsed.Errors.Count > 0 && parsed.Action is ParseErrorAction usage)
         {
             // System.CommandLine says what is wrong and suggests the closest command or flag; the rest is in --help.
@@ -96,10 +96,10 @@ public static class Program
         }
     }
 
-    /// <summary>What to do, in this CLI's commands and flags.</summary>
+    /// <summary>What to do, in this CLI's commands and flags (--store only when the user gave it: the default finds the same folder again).</summary>
     internal static string? Render(Remedy? remedy, string? folder)
     {
-        var store = " --store " + (folder ?? "DIR");
+        var store = folder == null ? "" : " --store " + folder;
         return remedy?.Kind switch
         {
             RemedyKind.Connect => "Run: ytoauth connect --client-secret <client_secret.json>" + store + " --profile " + remedy.Profile +
@@ -134,8 +134,10 @@ public static class Program
         null => "",
         DateTime d => d.TimeOfDay == TimeSpan.Zero ? Date(d) : d.ToString("u", CultureInfo.InvariantCulture),
         DateTimeOffset d => d.ToString("u", CultureInfo.InvariantCulture),
+        System.Collections.Generic.IEnumerable<string> list => string.Join(",", list),
         _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
     };
 
-    internal static string Scopes(System.Collections.Generic.IEnumerable<string> scopes) => string.Join(",", scopes.Select(Engine.OAuth.Scopes.ShortName));
+    /// <summary>Scopes by their short names (ReadOnly, Analytics, ...): a list, shown comma-separated and kept an array in JSON.</summary>
+    internal static string[] Scopes(System.Collections.Generic.IEnumerable<string> scopes) => scopes.Select(Engine.OAuth.Scopes.ShortName).ToArray();
 }

@@ -45,6 +45,7 @@ namespace YtOAuth.Engine
         public async Task<ConnectResult> ConnectAsync(OAuthClient client, ConnectOptions connect, CancellationToken cancellationToken)
         {
             var profile = ProfileName.Validate(connect.Profile);
+            await grants.CheckCanStoreAsync(profile, cancellationToken).ConfigureAwait(false);
             client = await endpoints.ResolveAsync(client, cancellationToken).ConfigureAwait(false);
             return await ReuseAsync(client, connect, cancellationToken).ConfigureAwait(false)
                 ?? await FinishAsync(client, profile, connect, await LoopbackConsent.RunAsync(client, Attended(connect, "Consent in a browser"), options.Browser, tokens,
@@ -59,6 +60,7 @@ namespace YtOAuth.Engine
         {
             var profile = ProfileName.Validate(connect.Profile);
             DeviceConsent.RequireAllowedScopes(connect);
+            await grants.CheckCanStoreAsync(profile, cancellationToken).ConfigureAwait(false);
             client = await endpoints.ResolveAsync(client, cancellationToken).ConfigureAwait(false);
             return await ReuseAsync(client, connect, cancellationToken).ConfigureAwait(false)
                 ?? await FinishAsync(client, profile, connect, await DeviceConsent.RunAsync(client, Attended(connect, "The device sign-in"), tokens, options.Clock,
@@ -75,6 +77,7 @@ namespace YtOAuth.Engine
             }
 
             Redactor.Register(refreshToken);
+            await grants.CheckCanStoreAsync(profile, cancellationToken).ConfigureAwait(false);
             client = await endpoints.ResolveAsync(client, cancellationToken).ConfigureAwait(false);
             TokenGrant grant;
             try

@@ -21,15 +21,34 @@ namespace YtOAuth.Engine.Tokens
         public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(8);
 
         /// <summary>
-        /// Creates <paramref name="folder"/> and makes it private to this user (0700), even when it already existed:
-        /// lock files live only in such folders, so no other local user can hold a lock and block every refresh.
+        /// Creates <paramref name="folder"/> (0700) or makes an existing one private to this user by taking away what
+        /// group and others may do: lock files live only in such folders, so no other local user can hold a lock and
+        /// block every refresh. The owner's own bits are never widened: a folder the user made read-only is refused,
+        /// not quietly made writable.
         /// </summary>
         public static void EnsurePrivateFolder(string folder)
         {
             try
             {
-                Directory.CreateDirectory(folder);
-                FileTokenStore.Restrict(folder, 0x1C0); // 0700
+                var mode = FileTokenStore.UnixMode(folder);
+                if (mode == null)
+                {
+                    Directory.CreateDirectory(folder);
+                    FileTokenStore.Restrict(folder, 0x1C0); // 0700
+                    return;
+                }
+
+                if ((mode.Value & 0x1C0) != 0x1C0) // owner read, write and search (0700)
+                {
+                    throw new YtOAuthException(ErrorCode.StoreError,
+                        "The folder '" + folder + "' is read-only or closed to its owner (mode " + Convert.ToString(mode.Value & 0xFFF, 8).PadLeft(4, '0') + "); YtOAuth keeps its lock and token files in it, " +
+                        "so it was left as it is. Make it writable for yourself (chmod 700), or use another folder.", folder);
+                }
+
+                if ((mode.Value & 0x3F) != 0) // any group or other bit
+                {
+                    FileTokenStore.Restrict(folder, mode.Value & 0x1C0);
+                }
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {

@@ -25,7 +25,10 @@ namespace YtOAuth.Engine.Tokens
             this.folder = Path.GetFullPath(folder);
         }
 
-        /// <summary>The default folder: $XDG_CONFIG_HOME/ytoauth, ~/.config/ytoauth or %APPDATA%\YtOAuth.</summary>
+        /// <summary>
+        /// The default folder: $XDG_CONFIG_HOME/ytoauth, ~/.config/ytoauth or %APPDATA%\YtOAuth. A relative
+        /// XDG_CONFIG_HOME is ignored, as the XDG Base Directory specification says (it would move with the working folder).
+        /// </summary>
         public static string DefaultFolder()
         {
             var xdg = Environment.GetEnvironmentVariable("XDG_CONFIG_HOME");
@@ -34,7 +37,7 @@ namespace YtOAuth.Engine.Tokens
                 return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.ApplicationData), "YtOAuth");
             }
 
-            return Path.Combine(string.IsNullOrEmpty(xdg) ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".config") : xdg!, "ytoauth");
+            return Path.Combine(string.IsNullOrEmpty(xdg) || !Path.IsPathRooted(xdg) ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".config") : xdg!, "ytoauth");
         }
 
         /// <inheritdoc />
@@ -151,6 +154,36 @@ namespace YtOAuth.Engine.Tokens
                 throw new IOException("chmod failed with errno " + Marshal.GetLastWin32Error() + " for '" + path + "'");
             }
         }
+
+        /// <summary>
+        /// The permission bits of an existing folder, or null when there is none. On Windows, where the bits are not
+        /// used, they read as 0700. netstandard2.0 has no File.GetUnixFileMode, but every runtime the module and the CLI
+        /// run on outside Windows has it (.NET 7 and later); on an older one the bits read as 0700 too, so nothing changes.
+        /// </summary>
+        internal static int? UnixMode(string path)
+        {
+            if (!Directory.Exists(path))
+            {
+                return null;
+            }
+
+            if (RuntimeInformation.IsOSPlatform(OSPlatform.Windows) || GetUnixFileMode == null)
+            {
+                return 0x1C0;
+            }
+
+            try
+            {
+                return Convert.ToInt32(GetUnixFileMode.Invoke(null, new object[] { path }), System.Globalization.CultureInfo.InvariantCulture);
+            }
+            catch (System.Reflection.TargetInvocationException e) when (e.InnerException is IOException || e.InnerException is UnauthorizedAccessException)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException).Throw();
+                throw;
+            }
+        }
+
+        private static readonly System.Reflection.MethodInfo? GetUnixFileMode = typeof(File).GetMethod("GetUnixFileMode", new[] { typeof(string) });
 
         private string RecordPath(string profile) => Path.Combine(folder, ProfileName.Validate(profile) + Extension);
 

@@ -93,6 +93,19 @@ namespace YtOAuth.Engine.Tokens
             return (await UpdateAsync(profile, _ => Task.FromResult<TokenRecord?>(record), cancellationToken).ConfigureAwait(false))!;
         }
 
+        /// <summary>
+        /// Fails when a new grant for <paramref name="profile"/> could not be kept (the store cannot be locked or
+        /// written, or its record is damaged): asked before consent, so nobody consents for a grant that would be left
+        /// live at Google, unstored.
+        /// </summary>
+        public async Task CheckCanStoreAsync(string profile, CancellationToken cancellationToken)
+        {
+            using (await store.LockAsync(profile, cancellationToken).ConfigureAwait(false))
+            {
+                await store.ReadAsync(profile, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
         /// <summary>The stored record, or the NotConnected error.</summary>
         public async Task<TokenRecord> ReadRequiredAsync(string profile, CancellationToken cancellationToken) =>
             await store.ReadAsync(ProfileName.Validate(profile), cancellationToken).ConfigureAwait(false) ?? throw EngineErrors.NotConnected(profile, store.Description);

@@ -16,15 +16,8 @@ namespace YtOAuth.Engine.Tests.CommandLine;
 [Collection("Processes")]
 public class CliTests
 {
-    private static async Task<(int Code, string Output, string Errors)> RunAsync(IDictionary<string, string>? environment, params string[] args)
-    {
-        using var cli = Support.Cli.Start(environment, args);
-        cli.StandardInput.Close();
-        var output = cli.StandardOutput.ReadToEndAsync();
-        var errors = cli.StandardError.ReadToEndAsync();
-        Assert.True(cli.WaitForExit(TimeSpan.FromSeconds(60)), "ytoauth " + string.Join(" ", args) + " did not end");
-        return (cli.ExitCode, await output, await errors);
-    }
+    private static Task<(int Code, string Output, string Errors)> RunAsync(IDictionary<string, string>? environment, params string[] args) =>
+        Support.Cli.RunAsync(environment, null, args);
 
     private static Task<(int Code, string Output, string Errors)> RunAsync(params string[] args) => RunAsync(null, args);
 
@@ -40,7 +33,10 @@ public class CliTests
     [InlineData(2, "--first takes a whole number of at least 1, not 0", "playlists", "--first", "0", "--store", "/tmp/ytoauth-cli-unused")]
     [InlineData(2, "--min-validity takes a whole number from 0 to 3500, not 99999", "token", "--min-validity", "99999", "--store", "/tmp/ytoauth-cli-unused")]
     [InlineData(2, "Did you mean one of the following?", "playlsts")]
-    [InlineData(2, "pass --store DIR", "token")]
+    [InlineData(2, "--store was given an empty value (''); give a value, or leave --store out", "token", "--store", "")]
+    [InlineData(2, "--playlist was given an empty value", "items", "--playlist", "")]
+    [InlineData(2, "--id was given an empty value", "videos", "--id", "")]
+    [InlineData(2, "--id was given an empty value (' , ')", "channel", "--id", " , ")]
     [InlineData(3, "does not exist", "connect", "--client-secret", "/nonexistent/client_secret.json", "--store", "/tmp/ytoauth-cli-unused")]
     public async Task A_mistake_is_one_clear_message_and_the_exit_code_of_its_kind(int code, string message, params string[] args)
     {
