@@ -28,6 +28,8 @@ internal static class DataApiEndpoints
     {
         emulator.Counters.Add("youtube");
         emulator.Counters.Add("youtube:" + method);
+        // Google charges every request, failed and refused ones included (its quota page): spend before anything can fail.
+        var withinQuota = ApiResponses.SpendQuota(emulator);
         if (await emulator.ApplyFaultAsync(context, FaultTarget.YouTube))
         {
             return;
@@ -39,7 +41,7 @@ internal static class DataApiEndpoints
             return;
         }
 
-        if (!ApiResponses.SpendQuota(emulator))
+        if (!withinQuota)
         {
             await ApiResponses.Error(context, 403, "quotaExceeded", "youtube.quota",
                 "The request cannot be completed because you have exceeded your <a href=\"/youtube/v3/getting-started#quota\">quota</a>.");
@@ -172,6 +174,8 @@ internal static class DataApiEndpoints
                 {
                     ["publishedAt"] = playlist.Published.AddMinutes(j).ToString("yyyy-MM-ddTHH:mm:ssZ"), ["channelId"] = playlist.ChannelId,
                     ["title"] = deleted ? "Deleted video" : video?.Title ?? "Video " + (j + 1), ["description"] = deleted ? "This video is unavailable." : "A seeded video.",
+                    // Google shows a deleted video's entry with no pictures (an empty thumbnails object).
+                    ["thumbnails"] = deleted ? new JsonObject() : new JsonObject { ["default"] = new JsonObject { ["url"] = "https://i.ytimg.com/vi/" + videoId + "/default.jpg", ["width"] = 120, ["height"] = 90 } },
                     ["channelTitle"] = data.ChannelTitle, ["playlistId"] = playlist.Id, ["position"] = j,
                     ["resourceId"] = new JsonObject { ["kind"] = "youtube#video", ["videoId"] = videoId },
                 };
@@ -197,7 +201,8 @@ internal static class DataApiEndpoints
 
             if (parts.Contains("status"))
             {
-                item["status"] = new JsonObject { ["privacyStatus"] = deleted ? "private" : "public" };
+                // As Google shows a deleted video's entry: privacyStatusUnspecified.
+                item["status"] = new JsonObject { ["privacyStatus"] = deleted ? "privacyStatusUnspecified" : "public" };
             }
 
             return item;
