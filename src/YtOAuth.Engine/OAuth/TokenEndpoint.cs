@@ -114,28 +114,42 @@ namespace YtOAuth.Engine.OAuth
         /// </summary>
         public async Task<bool> RevokeAsync(OAuthClient client, string token, CancellationToken cancellationToken)
         {
-            var uri = client.Endpoints.Revocation;
-            // Google's revocation takes the token alone (no client id or secret): the token names its grant.
-            using (var response = await http.SendAsync(() => Form(uri, new Dictionary<string, string>
-                   {
-                       ["token"] = token,
-                   }), IsRetryableAsync, true, cancellationToken).ConfigureAwait(false))
+            // Google's revocation takes the token alone: the token names its grant, and no client secret travels. A server
+            // that follows RFC 7009 to the letter asks the client to authenticate: only then is the request made again with it.
+            var fields = new Dictionary<string, string> { ["token"] = token };
+            for (var authenticated = false; ; authenticated = true)
             {
-                if (response.IsSuccessStatusCode)
+                using (var response = await http.SendAsync(() => Form(client.Endpoints.Revocation, fields), IsRetryableAsync, true, cancellationToken).ConfigureAwait(false))
                 {
-                    return true;
-                }
+                    var uri = client.Endpoints.Revocation;
+                    if (response.IsSuccessStatusCode)
+                    {
+                        return true;
+                    }
 
-                var body = await GoogleHttp.ReadJsonAsync(response, uri).ConfigureAwait(false);
-                var error = OAuthErrorException.Read(response.StatusCode, body)?.Error;
-                if ((int)response.StatusCode == 400 && (error == "invalid_token" || error == "invalid_grant"))
-                {
-                    return false; // already dead: as good as revoked
-                }
+                    var body = await GoogleHttp.ReadJsonAsync(response, uri).ConfigureAwait(false);
+                    var error = OAuthErrorException.Read(response.StatusCode, body);
+                    if ((int)response.StatusCode == 400 && (error?.Error == "invalid_token" || error?.Error == "invalid_grant"))
+                    {
+                        return false; // already dead: as good as revoked
+                    }
 
-                throw ErrorFor(response, body, uri, client);
+                    if (!authenticated && AsksForClientAuthentication(error))
+                    {
+                        fields["client_id"] = client.ClientId;
+                        fields["client_secret"] = client.ClientSecret;
+                        continue;
+                    }
+
+                    throw ErrorFor(response, body, uri, client);
+                }
             }
         }
+
+        /// <summary>An RFC 7009 server's answer to a revocation without client authentication.</summary>
+        private static bool AsksForClientAuthentication(OAuthErrorException? error) =>
+            error != null && (error.Error == "invalid_client" ||
+                              (error.Error == "invalid_request" && (error.Description ?? string.Empty).IndexOf("client", StringComparison.OrdinalIgnoreCase) >= 0));
 
         private async Task<TokenGrant> PostTokenAsync(OAuthClient client, Dictionary<string, string> fields, bool retryNetworkErrors,
             CancellationToken cancellationToken, bool rawOAuthErrors = false)
