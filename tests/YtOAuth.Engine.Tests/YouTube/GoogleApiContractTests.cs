@@ -192,6 +192,41 @@ public class GoogleApiContractTests
         Assert.Contains("\"title\":\"2024-01-02T03:04:05Z\"", raw.Single());
     }
 
+    [Fact]
+    public async Task A_private_video_in_a_public_playlist_is_a_placeholder_to_others_and_long_durations_read_through_the_emulator()
+    {
+        var seed = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "ytoauth-private-" + Guid.NewGuid().ToString("N") + ".json");
+        System.IO.File.WriteAllText(seed, new JsonObject
+        {
+            ["channel"] = new JsonObject { ["id"] = "UCcontractChannel0000000a", ["title"] = "Contract" },
+            ["videos"] = new JsonArray(
+                new JsonObject { ["id"] = "open0000001", ["title"] = "Open", ["published"] = "2026-01-01T00:00:00Z", ["duration"] = "P1W2DT3H", ["privacy"] = "public" },
+                new JsonObject { ["id"] = "secret00002", ["title"] = "Secret", ["published"] = "2026-01-02T00:00:00Z", ["duration"] = "P0D", ["privacy"] = "private" }),
+            ["playlists"] = new JsonArray(new JsonObject { ["id"] = "PLcontractMixed", ["title"] = "Mixed", ["privacy"] = "public", ["videos"] = new JsonArray("open0000001", "secret00002") }),
+        }.ToJsonString());
+        try
+        {
+            await using var env = await TestEnvironment.StartAsync(data: new YouTubeDataOptions { SeedFile = seed });
+            await env.ConnectAsync();
+
+            var byKey = await env.Engine.YouTubeWithApiKey(env.Google.Data.ApiKey, GoogleEndpoints.ForBaseUri(env.Google.BaseUri)).ListPlaylistItemsAsync("PLcontractMixed").ToListAsync();
+            var byOwner = await env.Engine.YouTube("default").ListPlaylistItemsAsync("PLcontractMixed").ToListAsync();
+            var videos = new List<Video>();
+            await env.Engine.YouTube("default").ListVideosAsync(new[] { "open0000001", "secret00002" }, videos.Add, e => throw e, CancellationToken.None);
+
+            Assert.Equal(("Private video", "private"), (byKey[1].Title, byKey[1].Privacy));
+            Assert.Null(byKey[1].VideoPublishedAt);
+            Assert.Null(byKey[1].VideoOwnerChannelTitle);
+            Assert.Equal(("Open", "public"), (byKey[0].Title, byKey[0].Privacy));
+            Assert.Equal("Secret", byOwner[1].Title);
+            Assert.Equal(new[] { new TimeSpan(9, 3, 0, 0), TimeSpan.Zero }, videos.Select(v => v.Duration!.Value));
+        }
+        finally
+        {
+            System.IO.File.Delete(seed);
+        }
+    }
+
     /// <summary>
     /// Pages in the shapes recorded from the live API (playlistItems.list paged with nextPageToken "CAoQAA" then
     /// prevPageToken only, publishedAt with milliseconds, thumbnails up to maxres, a deleted entry as Google shows it;
