@@ -17,7 +17,7 @@ namespace YtOAuth.Engine.YouTube
             ChannelTitle = (string?)item["snippet"]?["channelTitle"];
             PublishedAt = Json.Date(item["snippet"]?["publishedAt"]);
             Privacy = (string?)item["status"]?["privacyStatus"];
-            ItemCount = (int?)item["contentDetails"]?["itemCount"];
+            ItemCount = (int?)Json.Count(item["contentDetails"]?["itemCount"]);
             ThumbnailUrl = (string?)item["snippet"]?["thumbnails"]?["default"]?["url"];
         }
 
@@ -51,7 +51,7 @@ namespace YtOAuth.Engine.YouTube
         {
             Id = Json.Id(item);
             PlaylistId = (string?)item["snippet"]?["playlistId"] ?? string.Empty;
-            Position = (int?)item["snippet"]?["position"];
+            Position = (int?)Json.Count(item["snippet"]?["position"]);
             Title = (string?)item["snippet"]?["title"] ?? string.Empty;
             VideoId = (string?)item["contentDetails"]?["videoId"] ?? (string?)item["snippet"]?["resourceId"]?["videoId"];
             VideoPublishedAt = Json.Date(item["contentDetails"]?["videoPublishedAt"]);
