@@ -21,6 +21,9 @@ namespace YtOAuth.Engine.OAuth
         /// <summary>The longest access-token lifetime taken at its word; longer ones are a broken or hostile answer.</summary>
         private static readonly TimeSpan MaxLifetime = TimeSpan.FromDays(1);
 
+        /// <summary>The longest stated grant lifetime taken at its word (Google states 7 days, or the length of a time-based grant).</summary>
+        private static readonly TimeSpan MaxGrantLifetime = TimeSpan.FromDays(3650);
+
         private readonly GoogleHttp http;
         private readonly IClock clock;
 
@@ -206,7 +209,7 @@ namespace YtOAuth.Engine.OAuth
 
             // Google states the end of a time-limited grant (604,799 s for apps whose consent screen is in Testing).
             var grantLifetime = Seconds(body, "refresh_token_expires_in", uri);
-            if (grantLifetime <= 0)
+            if (grantLifetime <= 0 || grantLifetime > MaxGrantLifetime.TotalSeconds)
             {
                 throw Malformed(uri, "gave the refresh token a lifetime of " + grantLifetime + " seconds, which no grant has");
             }
