@@ -35,6 +35,11 @@ internal static class ApiResponses
                 return null;
             }
 
+            if (await RefuseIfDisabled(context, emulator))
+            {
+                return null;
+            }
+
             return new Caller(null, true);
         }
 
@@ -47,6 +52,12 @@ internal static class ApiResponses
             return null;
         }
 
+        // The token names its client, and so the Cloud project; an API the project has not enabled refuses it.
+        if (await RefuseIfDisabled(context, emulator))
+        {
+            return null;
+        }
+
         if (!token.Grant.Scopes.Any(anyOf.Contains) || (alsoOneOf != null && !token.Grant.Scopes.Any(alsoOneOf.Contains)))
         {
             await Error(context, 403, "insufficientPermissions", "global", "Request had insufficient authentication scopes.");
@@ -54,6 +65,58 @@ internal static class ApiResponses
         }
 
         return new Caller(token.Grant, false);
+    }
+
+    /// <summary>Which API a request is for: "analytics" under /v2/, "data" otherwise.</summary>
+    public static string ApiOf(HttpContext context) => context.Request.Path.StartsWithSegments("/v2") ? "analytics" : "data";
+
+    private static async Task<bool> RefuseIfDisabled(HttpContext context, GoogleEmulator emulator)
+    {
+        if (!emulator.Settings.DisabledApis.ContainsKey(ApiOf(context)))
+        {
+            return false;
+        }
+
+        await ServiceDisabled(context, ApiOf(context));
+        return true;
+    }
+
+    /// <summary>
+    /// Google's answer for an API the project has not enabled: 403, reason accessNotConfigured (domain usageLimits),
+    /// status PERMISSION_DENIED, a message with "Enable it by visiting", and details with a Help link and an ErrorInfo
+    /// of reason SERVICE_DISABLED naming the service.
+    /// </summary>
+    public static Task ServiceDisabled(HttpContext context, string api)
+    {
+        const string Project = "123456789012";
+        var (service, title) = api == "analytics" ? ("youtubeanalytics.googleapis.com", "YouTube Analytics API") : ("youtube.googleapis.com", "YouTube Data API v3");
+        var activation = "https://console.developers.google.com/apis/api/" + service + "/overview?project=" + Project;
+        var message = title + " has not been used in project " + Project + " before or it is disabled. Enable it by visiting " + activation +
+                      " then retry. If you enabled this API recently, wait a few minutes for the action to propagate to our systems and retry.";
+        return Send(context, 403, new JsonObject
+        {
+            ["error"] = new JsonObject
+            {
+                ["code"] = 403,
+                ["message"] = message,
+                ["errors"] = new JsonArray(new JsonObject { ["message"] = message, ["domain"] = "usageLimits", ["reason"] = "accessNotConfigured", ["extendedHelp"] = "https://console.developers.google.com" }),
+                ["status"] = "PERMISSION_DENIED",
+                ["details"] = new JsonArray(
+                    new JsonObject
+                    {
+                        ["@type"] = "type.googleapis.com/google.rpc.ErrorInfo", ["reason"] = "SERVICE_DISABLED", ["domain"] = "googleapis.com",
+                        ["metadata"] = new JsonObject
+                        {
+                            ["service"] = service, ["serviceTitle"] = title, ["consumer"] = "projects/" + Project, ["containerInfo"] = Project, ["activationUrl"] = activation,
+                        },
+                    },
+                    new JsonObject
+                    {
+                        ["@type"] = "type.googleapis.com/google.rpc.Help",
+                        ["links"] = new JsonArray(new JsonObject { ["description"] = "Google developers console API activation", ["url"] = activation }),
+                    }),
+            },
+        }, applyFields: false);
     }
 
     public static bool SpendQuota(GoogleEmulator emulator)

@@ -16,6 +16,12 @@ internal static class ConsentEndpoints
     {
         var state = emulator.State;
         app.MapGet("/o/oauth2/v2/auth", (Delegate)((HttpContext context) => Authorize(context, emulator)));
+        // The v1 address that Google's downloaded client_secret.json names (auth_uri); Google serves the same consent there.
+        app.MapGet("/o/oauth2/auth", (Delegate)((HttpContext context) =>
+        {
+            emulator.Counters.Add("auth:v1");
+            return Authorize(context, emulator);
+        }));
         app.MapPost("/o/oauth2/v2/auth/consent", (Delegate)((HttpContext context) => Decide(context, emulator)));
         app.MapGet("/device", () => Results.Content(Page("Connect a device",
             "<form method=\"post\" action=\"/device\"><label>Code <input name=\"user_code\" id=\"user_code\"></label> " +
@@ -115,7 +121,7 @@ internal static class ConsentEndpoints
         var code = emulator.State.Remember(OAuthState.NewToken("4/code-"));
         emulator.State.Codes[code] = new IssuedCode(consent, granted, emulator.State.Now.AddMinutes(10));
         // Google adds keys such as authuser and prompt; clients must ignore what they do not know.
-        return Append(consent.RedirectUri, ("state", consent.State), ("code", code), ("scope", string.Join(" ", granted)), ("authuser", "0"), ("prompt", "consent"), ("iss", Iss(emulator)));
+        return Append(consent.RedirectUri, ("state", consent.State), ("code", code), ("scope", string.Join(" ", OAuthState.AsGranted(granted))), ("authuser", "0"), ("prompt", "consent"), ("iss", Iss(emulator)));
     }
 
     private static string? Iss(GoogleEmulator emulator) => emulator.Settings.IssuerInResponses switch

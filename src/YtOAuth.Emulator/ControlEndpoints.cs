@@ -56,6 +56,8 @@ internal static class ControlEndpoints
             return Results.NoContent();
         }));
         // POST /emulator/settings?accessTokenLifetimeSec=60&rotateRefreshTokens=true&dailyQuota=5&autoApprove=false
+        //   &testingApp=true (grants end after 604,799 s and token answers say so) &reauthSubtype=invalid_rapt (empty: none)
+        //   &disabledApis=data,analytics (empty: none)
         app.MapPost("/emulator/settings", (Delegate)((HttpContext context) =>
         {
             var q = context.Request.Query;
@@ -65,6 +67,16 @@ internal static class ControlEndpoints
             if (long.TryParse(q["dailyQuota"], out var quota)) settings.DailyQuota = quota;
             if (bool.TryParse(q["autoApprove"], out var approve)) settings.AutoApprove = approve;
             if (int.TryParse(q["tokenDelayMs"], out var delay)) settings.TokenDelay = TimeSpan.FromMilliseconds(delay);
+            if (bool.TryParse(q["testingApp"], out var testing)) settings.TestingApp = testing;
+            if (q.ContainsKey("reauthSubtype")) settings.ReauthenticationSubtype = q["reauthSubtype"].ToString() is { Length: > 0 } subtype ? subtype : null;
+            if (q.ContainsKey("disabledApis"))
+            {
+                settings.DisabledApis.Clear();
+                foreach (var api in q["disabledApis"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                {
+                    settings.DisabledApis[api] = true;
+                }
+            }
             return Results.NoContent();
         }));
         app.MapDelete("/emulator/faults", () => { emulator.Faults.Clear(); return Results.NoContent(); });

@@ -28,6 +28,8 @@ internal static class DataApiEndpoints
     {
         emulator.Counters.Add("youtube");
         emulator.Counters.Add("youtube:" + method);
+        // Google charges every request, failed and refused ones included (its quota page): spend before anything can fail.
+        var withinQuota = ApiResponses.SpendQuota(emulator);
         if (await emulator.ApplyFaultAsync(context, FaultTarget.YouTube))
         {
             return;
@@ -39,7 +41,7 @@ internal static class DataApiEndpoints
             return;
         }
 
-        if (!ApiResponses.SpendQuota(emulator))
+        if (!withinQuota)
         {
             await ApiResponses.Error(context, 403, "quotaExceeded", "youtube.quota",
                 "The request cannot be completed because you have exceeded your <a href=\"/youtube/v3/getting-started#quota\">quota</a>.");
@@ -165,19 +167,25 @@ internal static class DataApiEndpoints
             var deleted = data.IsDeletedAt(playlist, j);
             var videoId = data.VideoIdAt(playlist, j);
             var video = data.Video(videoId);
+            // Google shows a private video to anyone but its owner as a placeholder, as it shows a deleted one.
+            var hidden = !deleted && video?.Privacy == "private" && (caller.ByKey || video.ChannelId != data.ChannelId);
+            var placeholder = deleted || hidden;
             var item = new JsonObject { ["kind"] = "youtube#playlistItem", ["etag"] = "etag-item", ["id"] = playlist.Id[2..14] + "." + j };
             if (parts.Contains("snippet"))
             {
                 var snippet = new JsonObject
                 {
                     ["publishedAt"] = playlist.Published.AddMinutes(j).ToString("yyyy-MM-ddTHH:mm:ssZ"), ["channelId"] = playlist.ChannelId,
-                    ["title"] = deleted ? "Deleted video" : video?.Title ?? "Video " + (j + 1), ["description"] = deleted ? "This video is unavailable." : "A seeded video.",
+                    ["title"] = deleted ? "Deleted video" : hidden ? "Private video" : video?.Title ?? "Video " + (j + 1),
+                    ["description"] = deleted ? "This video is unavailable." : hidden ? "This video is private." : "A seeded video.",
+                    // A placeholder has no pictures (an empty thumbnails object) and no owner.
+                    ["thumbnails"] = placeholder ? new JsonObject() : new JsonObject { ["default"] = new JsonObject { ["url"] = "https://i.ytimg.com/vi/" + videoId + "/default.jpg", ["width"] = 120, ["height"] = 90 } },
                     ["channelTitle"] = data.ChannelTitle, ["playlistId"] = playlist.Id, ["position"] = j,
                     ["resourceId"] = new JsonObject { ["kind"] = "youtube#video", ["videoId"] = videoId },
                 };
-                if (!deleted)
+                if (!placeholder)
                 {
-                    snippet["videoOwnerChannelId"] = playlist.ChannelId;
+                    snippet["videoOwnerChannelId"] = video?.ChannelId ?? playlist.ChannelId;
                     snippet["videoOwnerChannelTitle"] = data.ChannelTitle;
                 }
 
@@ -187,7 +195,7 @@ internal static class DataApiEndpoints
             if (parts.Contains("contentDetails"))
             {
                 var details = new JsonObject { ["videoId"] = videoId };
-                if (!deleted)
+                if (!placeholder)
                 {
                     details["videoPublishedAt"] = (video?.Published ?? playlist.Published.AddDays(-j)).ToString("yyyy-MM-ddTHH:mm:ssZ");
                 }
@@ -197,7 +205,8 @@ internal static class DataApiEndpoints
 
             if (parts.Contains("status"))
             {
-                item["status"] = new JsonObject { ["privacyStatus"] = deleted ? "private" : "public" };
+                // As Google shows them: a deleted video's entry is privacyStatusUnspecified, a private one private.
+                item["status"] = new JsonObject { ["privacyStatus"] = deleted ? "privacyStatusUnspecified" : hidden ? "private" : "public" };
             }
 
             return item;

@@ -11,8 +11,30 @@ public sealed class EmulatorSettings
     /// <summary>Lifetime of issued access tokens.</summary>
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromHours(1);
 
-    /// <summary>Refresh tokens die this long after consent (Google's 7-day limit for apps in Testing); null: never.</summary>
+    /// <summary>
+    /// Refresh tokens die this long after consent (Google's 7-day limit for apps in Testing); null: never. As Google does
+    /// for every time-limited grant, token answers then state the seconds left as refresh_token_expires_in.
+    /// </summary>
     public TimeSpan? RefreshTokenLifetime { get; set; }
+
+    /// <summary>What Google states for an app whose OAuth consent screen is in Testing: 604,799 seconds.</summary>
+    public static readonly TimeSpan TestingAppLifetime = TimeSpan.FromSeconds(604_799);
+
+    /// <summary>The client's app is in Testing: grants end after <see cref="TestingAppLifetime"/>, and token answers say so.</summary>
+    public bool TestingApp
+    {
+        get => RefreshTokenLifetime == TestingAppLifetime;
+        set => RefreshTokenLifetime = value ? TestingAppLifetime : null;
+    }
+
+    /// <summary>
+    /// A Google Workspace session-control policy: refreshes answer invalid_grant with this error_subtype
+    /// (invalid_rapt or rapt_required) until the user signs in again; null: no policy.
+    /// </summary>
+    public string? ReauthenticationSubtype { get; set; }
+
+    /// <summary>APIs not enabled in the Cloud project ("data", "analytics"): their calls answer Google's 403 accessNotConfigured / SERVICE_DISABLED.</summary>
+    public ConcurrentDictionary<string, bool> DisabledApis { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Issue a new refresh token on every refresh and kill the old one.</summary>
     public bool RotateRefreshTokens { get; set; }
@@ -163,6 +185,7 @@ public sealed class QuotaLedger
 
             if (used >= budget)
             {
+                used++; // refused requests cost as well
                 return false;
             }
 

@@ -172,7 +172,8 @@ public sealed class GoogleEmulator : IAsyncDisposable
             {
                 client_id = client.ClientId,
                 project_id = "ytoauth-emulator",
-                auth_uri = BaseUri + "o/oauth2/v2/auth",
+                // Google's downloaded file names the v1 authorization endpoint; the emulator serves it as Google does.
+                auth_uri = BaseUri + "o/oauth2/auth",
                 token_uri = BaseUri + "token",
                 auth_provider_x509_cert_url = "https://www.googleapis.com/oauth2/v1/certs",
                 client_secret = client.ClientSecret,
@@ -242,7 +243,11 @@ public sealed class GoogleEmulator : IAsyncDisposable
             return true;
         }
 
-        if (target is FaultTarget.YouTube or FaultTarget.Analytics)
+        if ((target is FaultTarget.YouTube or FaultTarget.Analytics) && fault.Reason == "accessNotConfigured")
+        {
+            await ApiResponses.ServiceDisabled(context, target == FaultTarget.Analytics ? "analytics" : "data");
+        }
+        else if (target is FaultTarget.YouTube or FaultTarget.Analytics)
         {
             var (reason, domain) = fault.Reason != null ? (fault.Reason, fault.Reason == "quotaExceeded" ? "youtube.quota" : "global") : fault.Status switch
             {

@@ -76,10 +76,26 @@ internal sealed class OAuthState
 
     public (string Access, string Refresh) IssueGrant(string clientId, string[] scopes, string channelId, TimeSpan accessLifetime)
     {
-        var grant = new Grant { ClientId = clientId, Scopes = scopes, ConsentUtc = Now, ChannelId = channelId };
+        var grant = new Grant { ClientId = clientId, Scopes = AsGranted(scopes), ConsentUtc = Now, ChannelId = channelId };
         grant.RefreshToken = Remember(NewToken("1//rt-"));
         RefreshTokens[grant.RefreshToken] = grant;
         return (IssueAccess(grant, accessLifetime), grant.RefreshToken);
+    }
+
+    /// <summary>
+    /// Scopes as Google grants them: the OpenID shorthands email and profile come back as userinfo.email and
+    /// userinfo.profile, with openid added.
+    /// </summary>
+    public static string[] AsGranted(string[] asked)
+    {
+        const string Auth = "https://www.googleapis.com/auth/";
+        var granted = asked.Select(s => s switch { "email" => Auth + "userinfo.email", "profile" => Auth + "userinfo.profile", _ => s }).ToList();
+        if (asked.Any(s => s is "email" or "profile"))
+        {
+            granted.Insert(0, "openid");
+        }
+
+        return granted.Distinct().ToArray();
     }
 
     public string IssueAccess(Grant grant, TimeSpan lifetime)

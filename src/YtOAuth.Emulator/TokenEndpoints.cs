@@ -163,10 +163,34 @@ internal static class TokenEndpoints
 
         var lifetime = emulator.Settings.AccessTokenLifetime;
         var (access, refresh) = state.IssueGrant(client.ClientId, code.Granted, emulator.Data.ChannelId, lifetime);
-        await Json(context, 200, new
+        await Json(context, 200, TokenAnswer(emulator, access, state.RefreshTokens[refresh], refresh));
+    }
+
+    /// <summary>
+    /// A token answer as Google's: the scope field names scopes as Google grants them (email and profile as
+    /// userinfo.email and userinfo.profile); refresh_token_expires_in, the seconds the grant has left, whenever it is
+    /// time-limited (604,799 for an app in Testing).
+    /// </summary>
+    private static System.Collections.Generic.Dictionary<string, object> TokenAnswer(GoogleEmulator emulator, string access, Grant grant, string? refreshToken)
+    {
+        var answer = new System.Collections.Generic.Dictionary<string, object>
         {
-            access_token = access, expires_in = (int)lifetime.TotalSeconds, token_type = "Bearer", scope = string.Join(" ", code.Granted), refresh_token = refresh,
-        });
+            ["access_token"] = access,
+            ["expires_in"] = (int)emulator.Settings.AccessTokenLifetime.TotalSeconds,
+            ["token_type"] = "Bearer",
+            ["scope"] = string.Join(" ", grant.Scopes),
+        };
+        if (refreshToken != null)
+        {
+            answer["refresh_token"] = refreshToken;
+        }
+
+        if (emulator.Settings.RefreshTokenLifetime is { } life)
+        {
+            answer["refresh_token_expires_in"] = Math.Max(1, (int)(grant.ConsentUtc + life - emulator.State.Now).TotalSeconds);
+        }
+
+        return answer;
     }
 
     /// <summary>A refresh token for a new access token; with rotation on, for a new refresh token too (the old one dies).</summary>
@@ -181,6 +205,13 @@ internal static class TokenEndpoints
             return;
         }
 
+        if (settings.ReauthenticationSubtype is { } subtype)
+        {
+            // A Workspace session policy: the grant stands, but the user must sign in again.
+            await Json(context, 400, new { error = "invalid_grant", error_description = "reauth related error (" + subtype + ")", error_subtype = subtype });
+            return;
+        }
+
         string? rotated = null;
         if (settings.RotateRefreshTokens)
         {
@@ -190,11 +221,7 @@ internal static class TokenEndpoints
         }
 
         var access = state.IssueAccess(grant, settings.AccessTokenLifetime);
-        var seconds = (int)settings.AccessTokenLifetime.TotalSeconds;
-        var scope = string.Join(" ", grant.Scopes);
-        await Json(context, 200, rotated == null
-            ? new { access_token = access, expires_in = seconds, token_type = "Bearer", scope }
-            : (object)new { access_token = access, expires_in = seconds, token_type = "Bearer", scope, refresh_token = rotated });
+        await Json(context, 200, TokenAnswer(emulator, access, grant, rotated));
     }
 
     private static async Task DevicePoll(HttpContext context, GoogleEmulator emulator, EmulatedClient client, string deviceCode)
@@ -233,11 +260,7 @@ internal static class TokenEndpoints
 
         request.Redeemed = true;
         var (access, refresh) = state.IssueGrant(client.ClientId, request.Scopes, emulator.Data.ChannelId, emulator.Settings.AccessTokenLifetime);
-        await Json(context, 200, new
-        {
-            access_token = access, expires_in = (int)emulator.Settings.AccessTokenLifetime.TotalSeconds, token_type = "Bearer",
-            scope = string.Join(" ", request.Scopes), refresh_token = refresh,
-        });
+        await Json(context, 200, TokenAnswer(emulator, access, state.RefreshTokens[refresh], refresh));
     }
 
     private static async Task Revoke(HttpContext context, GoogleEmulator emulator)
@@ -248,7 +271,18 @@ internal static class TokenEndpoints
             return;
         }
 
-        var token = context.Request.HasFormContentType ? (await context.Request.ReadFormAsync())["token"].ToString() : context.Request.Query["token"].ToString();
+        var form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync() : null;
+        // Google's revocation takes the token alone; count what else a client sends, so tests can see it sends nothing more.
+        foreach (var field in (form?.Keys ?? Enumerable.Empty<string>()).Concat(context.Request.Query.Keys).Where(k => k != "token"))
+        {
+            emulator.Counters.Add("revoke:extra:" + field);
+            if (field == "client_secret" && form != null)
+            {
+                emulator.State.Remember(form[field].ToString());
+            }
+        }
+
+        var token = form != null ? form["token"].ToString() : context.Request.Query["token"].ToString();
         var state = emulator.State;
         Grant? grant = state.RefreshTokens.TryGetValue(token, out var g) && !g.Revoked ? g
             : state.AccessTokens.TryGetValue(token, out var a) && !a.Grant.Revoked ? a.Grant : null;
@@ -271,8 +305,15 @@ internal static class TokenEndpoints
         }
 
         var form = await context.Request.ReadFormAsync();
-        if (!emulator.State.Clients.TryGetValue(form["client_id"].ToString(), out var client) || !client.IsDeviceClient)
+        if (!emulator.State.Clients.TryGetValue(form["client_id"].ToString(), out var client))
         {
+            await Json(context, 401, new { error = "invalid_client", error_description = "The OAuth client was not found." });
+            return;
+        }
+
+        if (!client.IsDeviceClient)
+        {
+            // Google's answer to a Desktop (or any other) client: only "TVs and Limited Input devices" clients may use the device flow.
             await Json(context, 401, new { error = "invalid_client", error_description = "Invalid client type." });
             return;
         }

@@ -90,7 +90,7 @@ namespace YtOAuth.Engine
                     "Google refused the refresh token given (invalid_grant): it is expired, revoked, or belongs to another OAuth client. Create a new one with an interactive sign-in for this client.", profile, e);
             }
 
-            var kept = new TokenGrant(grant.AccessToken, grant.ExpiresUtc, grant.RefreshToken ?? refreshToken, grant.Scopes);
+            var kept = new TokenGrant(grant.AccessToken, grant.ExpiresUtc, grant.RefreshToken ?? refreshToken, grant.Scopes, grant.RefreshTokenExpiresUtc);
             return await FinishAsync(client, profile, connect, ConsentOutcome.Brought(kept, grant.Scopes.Length > 0 ? grant.Scopes : connect.Scopes.ToArray()),
                 cancellationToken).ConfigureAwait(false);
         }
@@ -196,7 +196,7 @@ namespace YtOAuth.Engine
         public ApiInvoker Api(string profile) => new ApiInvoker(http, grants, quota, profile);
 
         /// <summary>YouTube Analytics v2 for a connected profile.</summary>
-        public AnalyticsClient Analytics(string profile) => new AnalyticsClient(ApiClient.ForProfile(http, grants, profile, Scopes.AnalyticsRead.ToArray()));
+        public AnalyticsClient Analytics(string profile) => new AnalyticsClient(ApiClient.ForProfile(http, grants, profile, Scopes.AnalyticsQuery));
 
         /// <inheritdoc />
         public void Dispose() => http.Dispose();
@@ -218,6 +218,7 @@ namespace YtOAuth.Engine
             }
 
             EngineLog.Verbose("Profile '" + connect.Profile + "' already holds a working grant with these scopes; no consent needed (force a new sign-in to change accounts).");
+            WarnIfTimeLimited(existing);
             return new ConnectResult(Describe(existing), new string[0], null, true);
         }
 
@@ -252,7 +253,8 @@ namespace YtOAuth.Engine
             }
 
             record = await LabelAccountAsync(record, cancellationToken).ConfigureAwait(false);
-            var missing = connect.Scopes.Except(outcome.Granted).ToArray();
+            WarnIfTimeLimited(record);
+            var missing = Scopes.NotCovered(connect.Scopes, outcome.Granted);
             if (missing.Length > 0)
             {
                 EngineLog.Warning("Consent left out " + string.Join(", ", missing.Select(Scopes.ShortName)) +
@@ -280,6 +282,17 @@ namespace YtOAuth.Engine
             }
 
             return new YtOAuthException(storeError.Code, "Consent succeeded, but the grant could not be stored: " + storeError.Message + " " + outcome, profile, storeError);
+        }
+
+        /// <summary>Google limits the grant (7 days for apps whose consent screen is in Testing): say so at connect, not when a job fails later.</summary>
+        private static void WarnIfTimeLimited(TokenRecord record)
+        {
+            if (record.RefreshTokenExpiresUtc is DateTime ends)
+            {
+                EngineLog.Warning("This grant ends on " + ends.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) +
+                                  " UTC, as Google stated: the app's OAuth consent screen is in Testing (or access was granted for a limited time). " +
+                                  "Publish the app to keep it (Google Cloud Console > OAuth consent screen > Publish app), then connect again.");
+            }
         }
 
         /// <summary>Learns the channel behind a new grant and keeps it with the grant; a failure only costs the label.</summary>

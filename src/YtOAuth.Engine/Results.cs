@@ -19,6 +19,7 @@ namespace YtOAuth.Engine
             Scopes = record.Scopes.ToArray();
             ConsentUtc = record.ConsentUtc;
             AccessTokenExpiresUtc = record.AccessTokenExpiresUtc;
+            RefreshTokenExpiresUtc = record.RefreshTokenExpiresUtc;
             Store = store;
             QuotaUnitsToday = record.QuotaDay == quotaDayToday ? record.QuotaUnits : 0;
         }
@@ -37,6 +38,8 @@ namespace YtOAuth.Engine
         public DateTime ConsentUtc { get; }
         /// <summary>When the current access token expires.</summary>
         public DateTime? AccessTokenExpiresUtc { get; }
+        /// <summary>When the grant itself ends, as Google stated it (7 days after consent for apps in Testing); null when Google stated no end.</summary>
+        public DateTime? RefreshTokenExpiresUtc { get; }
         /// <summary>Where the grant is stored.</summary>
         public string Store { get; }
         /// <summary>Data API units this profile spent today (Google's quota day, in Pacific time).</summary>

@@ -23,6 +23,11 @@ namespace YtOAuth.Engine
         NoStoredGrant,
         /// <summary>The refresh token or code is expired or revoked (invalid_grant).</summary>
         GrantInvalid,
+        /// <summary>
+        /// Google asks the user to sign in again (invalid_grant with error_subtype invalid_rapt or rapt_required: a Workspace
+        /// session-control policy); the grant was not revoked.
+        /// </summary>
+        ReauthenticationRequired,
         /// <summary>Google does not know the client, or the secret is wrong (invalid_client).</summary>
         ClientRejected,
         /// <summary>The token endpoint refused the request for another reason.</summary>
@@ -43,6 +48,8 @@ namespace YtOAuth.Engine
         NotFound,
         /// <summary>The API refused access to the resource.</summary>
         Forbidden,
+        /// <summary>The API (Data or Analytics) is not enabled in the Google Cloud project of the client or API key (accessNotConfigured, SERVICE_DISABLED).</summary>
+        ApiNotEnabled,
         /// <summary>The API refused the request as malformed.</summary>
         BadRequest,
         /// <summary>The API refused the access token even after a refresh.</summary>

@@ -87,7 +87,7 @@ namespace YtOAuth.Engine.Http
 
             try
             {
-                if (JToken.Parse(text) is JObject json)
+                if (ParseObject(text) is JObject json)
                 {
                     return json;
                 }
@@ -103,6 +103,26 @@ namespace YtOAuth.Engine.Http
             }
 
             throw NotJson(response, uri);
+        }
+
+        /// <summary>
+        /// Parses Google's JSON with every value as sent: strings stay strings (a title or timestamp that looks like a
+        /// date is not turned into a DateTime and written back in another form), numbers stay as written.
+        /// Null when the text is JSON but not an object; throws <see cref="JsonReaderException"/> when it is not JSON.
+        /// </summary>
+        public static JObject? ParseObject(string text)
+        {
+            using (var reader = new JsonTextReader(new System.IO.StringReader(text)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Double })
+            {
+                var token = JToken.ReadFrom(reader);
+                // Anything after the value (a second object, a proxy's trailer) makes the body malformed.
+                if (reader.Read() && reader.TokenType != JsonToken.Comment)
+                {
+                    throw new JsonReaderException("Additional text after the JSON value.");
+                }
+
+                return token as JObject;
+            }
         }
 
         /// <summary>

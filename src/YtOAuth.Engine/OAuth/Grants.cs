@@ -6,12 +6,13 @@ namespace YtOAuth.Engine.OAuth
     /// <summary>Tokens as issued by the token endpoint, with expiry computed from our own receive time.</summary>
     public sealed class TokenGrant
     {
-        internal TokenGrant(string accessToken, DateTime expiresUtc, string? refreshToken, string[] scopes)
+        internal TokenGrant(string accessToken, DateTime expiresUtc, string? refreshToken, string[] scopes, DateTime? refreshTokenExpiresUtc = null)
         {
             AccessToken = accessToken;
             ExpiresUtc = expiresUtc;
             RefreshToken = refreshToken;
             Scopes = scopes;
+            RefreshTokenExpiresUtc = refreshTokenExpiresUtc;
         }
 
         /// <summary>The access token.</summary>
@@ -25,6 +26,12 @@ namespace YtOAuth.Engine.OAuth
 
         /// <summary>Granted scopes from the response's scope field (empty when absent).</summary>
         public string[] Scopes { get; }
+
+        /// <summary>
+        /// When the grant ends, as Google states it with refresh_token_expires_in (7 days for apps whose consent screen is
+        /// in Testing, and other time-limited grants); null when Google stated no end.
+        /// </summary>
+        public DateTime? RefreshTokenExpiresUtc { get; }
 
         /// <inheritdoc />
         public override string ToString() => "TokenGrant (expires " + ExpiresUtc.ToString("u") + ")";
@@ -60,13 +67,44 @@ namespace YtOAuth.Engine.OAuth
     /// <summary>The OAuth error an endpoint answered with; <see cref="YtOAuthException"/> carries it as inner exception.</summary>
     public sealed class OAuthErrorException : Exception
     {
-        internal OAuthErrorException(HttpStatusCode status, string error, string? description)
-            : base("HTTP " + (int)status + " " + error + (string.IsNullOrEmpty(description) ? string.Empty : ": " + description))
+        internal OAuthErrorException(HttpStatusCode status, string error, string? description, string? subtype = null)
+            : base("HTTP " + (int)status + " " + error + (string.IsNullOrEmpty(subtype) ? string.Empty : " (" + subtype + ")") +
+                   (string.IsNullOrEmpty(description) ? string.Empty : ": " + description))
         {
             Status = status;
             Error = error;
             Description = description;
+            Subtype = subtype;
         }
+
+        /// <summary>
+        /// The one reader of an OAuth error body ({"error", "error_description", "error_subtype"}) for the token, device and
+        /// revocation endpoints; null when the body names no error.
+        /// </summary>
+        internal static OAuthErrorException? Read(HttpStatusCode status, Newtonsoft.Json.Linq.JObject body)
+        {
+            var error = TextOf(body, "error");
+            return error == null ? null : new OAuthErrorException(status, error, TextOf(body, "error_description"), TextOf(body, "error_subtype"));
+        }
+
+        private static string? TextOf(Newtonsoft.Json.Linq.JObject body, string field) =>
+            body[field] is Newtonsoft.Json.Linq.JValue { Type: Newtonsoft.Json.Linq.JTokenType.String } value ? (string?)value : null;
+
+        /// <summary>
+        /// Whether Google asks the user to sign in again (a Workspace session-control policy: invalid_grant with
+        /// error_subtype invalid_rapt or rapt_required), rather than the grant being revoked or expired.
+        /// </summary>
+        public bool IsReauthenticationRequired =>
+            Error == "invalid_grant" && (Subtype == "invalid_rapt" || Subtype == "rapt_required");
+
+        /// <summary>
+        /// Whether the answer means "not now" whatever its status: Google's client libraries retry token-endpoint
+        /// answers whose error (or description) is internal_failure, server_error or temporarily_unavailable.
+        /// </summary>
+        public bool IsTransient => IsTransientCode(Error) || IsTransientCode(Description);
+
+        private static bool IsTransientCode(string? code) =>
+            code == "internal_failure" || code == "server_error" || code == "temporarily_unavailable";
 
         /// <summary>HTTP status.</summary>
         public HttpStatusCode Status { get; }
@@ -76,5 +114,8 @@ namespace YtOAuth.Engine.OAuth
 
         /// <summary>The server's description, if any.</summary>
         public string? Description { get; }
+
+        /// <summary>Google's error_subtype, if any (invalid_rapt, rapt_required).</summary>
+        public string? Subtype { get; }
     }
 }

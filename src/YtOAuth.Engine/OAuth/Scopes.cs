@@ -39,8 +39,37 @@ namespace YtOAuth.Engine.OAuth
         /// <summary>Any one of these lets a grant read channels, playlists and items (Data API list methods).</summary>
         public static readonly IReadOnlyList<string> DataApiRead = new[] { YouTubeReadOnly, Manage, ForceSsl, Partner };
 
-        /// <summary>Any one of these lets a grant query Analytics reports.</summary>
+        /// <summary>Any one of these lets a grant query Analytics reports (with one of <see cref="AnalyticsAlsoNeeds"/>).</summary>
         public static readonly IReadOnlyList<string> AnalyticsRead = new[] { AnalyticsReadOnly, AnalyticsMonetary };
+
+        /// <summary>
+        /// reports.query also wants YouTube read access: Google's reports.query page states that youtube.readonly is
+        /// required besides an Analytics scope (youtube, which includes reading, serves as well).
+        /// </summary>
+        public static readonly IReadOnlyList<string> AnalyticsAlsoNeeds = new[] { YouTubeReadOnly, Manage };
+
+        /// <summary>What reports.query needs: one scope of each group.</summary>
+        public static readonly IReadOnlyList<IReadOnlyList<string>> AnalyticsQuery = new[] { AnalyticsRead, AnalyticsAlsoNeeds };
+
+        /// <summary>
+        /// The names Google answers for the OpenID shorthand scopes: asked as "email" and "profile", they are granted
+        /// as userinfo.email and userinfo.profile (and Google adds openid).
+        /// </summary>
+        private static readonly IReadOnlyDictionary<string, string> GrantedAs = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["email"] = Prefix + "userinfo.email",
+            ["profile"] = Prefix + "userinfo.profile",
+        };
+
+        /// <summary>A scope as Google names it in a grant (email is userinfo.email, profile is userinfo.profile); others unchanged.</summary>
+        public static string AsGranted(string scope) => GrantedAs.TryGetValue(scope, out var granted) ? granted : scope;
+
+        /// <summary>The scopes asked for that a grant does not cover, comparing them as Google names them.</summary>
+        public static string[] NotCovered(IEnumerable<string> asked, IEnumerable<string> granted)
+        {
+            var have = new HashSet<string>(granted.Select(AsGranted), StringComparer.Ordinal);
+            return asked.Where(s => !have.Contains(AsGranted(s))).Distinct().ToArray();
+        }
 
         /// <summary>What a connection asks for when no scope is named: playlists and analytics (reports.query now also wants youtube.readonly).</summary>
         public static readonly IReadOnlyList<string> Default = new[] { YouTubeReadOnly, AnalyticsReadOnly };

@@ -21,6 +21,9 @@ namespace YtOAuth.Engine.OAuth
         /// <summary>The longest access-token lifetime taken at its word; longer ones are a broken or hostile answer.</summary>
         private static readonly TimeSpan MaxLifetime = TimeSpan.FromDays(1);
 
+        /// <summary>The longest stated grant lifetime taken at its word (Google states 7 days, or the length of a time-based grant).</summary>
+        private static readonly TimeSpan MaxGrantLifetime = TimeSpan.FromDays(3650);
+
         private readonly GoogleHttp http;
         private readonly IClock clock;
 
@@ -59,7 +62,7 @@ namespace YtOAuth.Engine.OAuth
                    {
                        ["client_id"] = client.ClientId,
                        ["scope"] = string.Join(" ", scopes),
-                   }), r => Task.FromResult(RetryPolicy.IsTransient(r.StatusCode)), true, cancellationToken).ConfigureAwait(false))
+                   }), IsRetryableAsync, true, cancellationToken).ConfigureAwait(false))
             {
                 var body = await GoogleHttp.ReadJsonAsync(response, uri).ConfigureAwait(false);
                 if (!response.IsSuccessStatusCode)
@@ -68,6 +71,18 @@ namespace YtOAuth.Engine.OAuth
                     if (Text(body, "error_code") == "rate_limit_exceeded")
                     {
                         throw new YtOAuthException(ErrorCode.RateLimited, "Google's device-code quota for this client is used up for now. Wait a while, or use the browser flow.", uri.Host);
+                    }
+
+                    // Google answers a client of any other type than "TVs and Limited Input devices" (a Desktop app, say)
+                    // with invalid_client "Invalid client type."
+                    var refused = OAuthErrorException.Read(response.StatusCode, body);
+                    if (refused?.Error == "invalid_client" && (refused.Description ?? string.Empty).IndexOf("client type", StringComparison.OrdinalIgnoreCase) >= 0)
+                    {
+                        throw new YtOAuthException(ErrorCode.ClientRejected,
+                            "Google refused the OAuth client '" + client.ClientId + "' for the device flow: " + refused.Description!.TrimEnd('.') +
+                            ". The device flow needs an OAuth client of type 'TVs and Limited Input devices': create one in Google Cloud Console " +
+                            "(APIs & Services > Credentials > Create credentials > OAuth client ID > TVs and Limited Input devices) and use its client_secret.json; " +
+                            "a 'Desktop app' client (" + client.Source + ") works only with the browser flow.", client.ClientId, refused);
                     }
 
                     throw ErrorFor(response, body, uri, client);
@@ -102,29 +117,42 @@ namespace YtOAuth.Engine.OAuth
         /// </summary>
         public async Task<bool> RevokeAsync(OAuthClient client, string token, CancellationToken cancellationToken)
         {
-            var uri = client.Endpoints.Revocation;
-            using (var response = await http.SendAsync(() => Form(uri, new Dictionary<string, string>
-                   {
-                       ["token"] = token,
-                       ["client_id"] = client.ClientId,
-                       ["client_secret"] = client.ClientSecret,
-                   }), r => Task.FromResult(RetryPolicy.IsTransient(r.StatusCode)), true, cancellationToken).ConfigureAwait(false))
+            // Google's revocation takes the token alone: the token names its grant, and no client secret travels. A server
+            // that follows RFC 7009 to the letter asks the client to authenticate: only then is the request made again with it.
+            var fields = new Dictionary<string, string> { ["token"] = token };
+            for (var authenticated = false; ; authenticated = true)
             {
-                if (response.IsSuccessStatusCode)
+                using (var response = await http.SendAsync(() => Form(client.Endpoints.Revocation, fields), IsRetryableAsync, true, cancellationToken).ConfigureAwait(false))
                 {
-                    return true;
-                }
+                    var uri = client.Endpoints.Revocation;
+                    if (response.IsSuccessStatusCode)
+                    {
+                        return true;
+                    }
 
-                var body = await GoogleHttp.ReadJsonAsync(response, uri).ConfigureAwait(false);
-                var error = Text(body, "error");
-                if ((int)response.StatusCode == 400 && (error == "invalid_token" || error == "invalid_grant"))
-                {
-                    return false; // already dead: as good as revoked
-                }
+                    var body = await GoogleHttp.ReadJsonAsync(response, uri).ConfigureAwait(false);
+                    var error = OAuthErrorException.Read(response.StatusCode, body);
+                    if ((int)response.StatusCode == 400 && (error?.Error == "invalid_token" || error?.Error == "invalid_grant"))
+                    {
+                        return false; // already dead: as good as revoked
+                    }
 
-                throw ErrorFor(response, body, uri, client);
+                    if (!authenticated && AsksForClientAuthentication(error))
+                    {
+                        fields["client_id"] = client.ClientId;
+                        fields["client_secret"] = client.ClientSecret;
+                        continue;
+                    }
+
+                    throw ErrorFor(response, body, uri, client);
+                }
             }
         }
+
+        /// <summary>An RFC 7009 server's answer to a revocation without client authentication.</summary>
+        private static bool AsksForClientAuthentication(OAuthErrorException? error) =>
+            error != null && (error.Error == "invalid_client" ||
+                              (error.Error == "invalid_request" && (error.Description ?? string.Empty).IndexOf("client", StringComparison.OrdinalIgnoreCase) >= 0));
 
         private async Task<TokenGrant> PostTokenAsync(OAuthClient client, Dictionary<string, string> fields, bool retryNetworkErrors,
             CancellationToken cancellationToken, bool rawOAuthErrors = false)
@@ -133,17 +161,16 @@ namespace YtOAuth.Engine.OAuth
             fields["client_id"] = client.ClientId;
             // Desktop clients are still refused without the secret by some deployments; it is sent, never logged.
             fields["client_secret"] = client.ClientSecret;
-            using (var response = await http.SendAsync(() => Form(uri, fields), r => Task.FromResult(RetryPolicy.IsTransient(r.StatusCode)),
-                       retryNetworkErrors, cancellationToken).ConfigureAwait(false))
+            using (var response = await http.SendAsync(() => Form(uri, fields), IsRetryableAsync, retryNetworkErrors, cancellationToken).ConfigureAwait(false))
             {
                 var received = clock.UtcNow;
                 var body = await GoogleHttp.ReadJsonAsync(response, uri).ConfigureAwait(false);
                 if (!response.IsSuccessStatusCode)
                 {
-                    var error = Text(body, "error");
-                    if (rawOAuthErrors && error != null && (int)response.StatusCode < 500)
+                    var error = OAuthErrorException.Read(response.StatusCode, body);
+                    if (rawOAuthErrors && error != null && (int)response.StatusCode < 500 && !error.IsTransient)
                     {
-                        throw new OAuthErrorException(response.StatusCode, error, Text(body, "error_description"));
+                        throw error;
                     }
 
                     throw ErrorFor(response, body, uri, client);
@@ -180,8 +207,42 @@ namespace YtOAuth.Engine.OAuth
                 throw Malformed(uri, "gave the access token a lifetime of " + lifetime + " seconds, which no token has");
             }
 
+            // Google states the end of a time-limited grant (604,799 s for apps whose consent screen is in Testing).
+            var grantLifetime = Seconds(body, "refresh_token_expires_in", uri);
+            if (grantLifetime <= 0 || grantLifetime > MaxGrantLifetime.TotalSeconds)
+            {
+                throw Malformed(uri, "gave the refresh token a lifetime of " + grantLifetime + " seconds, which no grant has");
+            }
+
             return new TokenGrant(accessToken!, received.AddSeconds(lifetime), string.IsNullOrEmpty(refreshToken) ? null : refreshToken,
-                Scopes.Parse(Text(body, "scope", uri)));
+                Scopes.Parse(Text(body, "scope", uri)), grantLifetime.HasValue ? received.AddSeconds(grantLifetime.Value) : (DateTime?)null);
+        }
+
+        /// <summary>
+        /// Retries what may succeed later: 5xx, 408, 429, and OAuth errors that say "not now" whatever the status
+        /// (internal_failure, server_error, temporarily_unavailable), as Google's own client libraries do.
+        /// </summary>
+        private static async Task<bool> IsRetryableAsync(HttpResponseMessage response)
+        {
+            if (RetryPolicy.IsTransient(response.StatusCode))
+            {
+                return true;
+            }
+
+            if (response.Content == null || !GoogleHttp.IsJson(response))
+            {
+                return false;
+            }
+
+            try
+            {
+                var text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                return GoogleHttp.ParseObject(text) is JObject body && OAuthErrorException.Read(response.StatusCode, body)?.IsTransient == true;
+            }
+            catch (Exception e) when (e is HttpRequestException || e is System.IO.IOException || e is Newtonsoft.Json.JsonException)
+            {
+                return false;
+            }
         }
 
         /// <summary>A string field, or null when absent; with <paramref name="uri"/>, any other JSON type is the server's error.</summary>
@@ -231,18 +292,30 @@ namespace YtOAuth.Engine.OAuth
 
         private YtOAuthException ErrorFor(HttpResponseMessage response, JObject body, Uri uri, OAuthClient client)
         {
-            var error = Text(body, "error");
-            var description = Text(body, "error_description");
+            var inner = OAuthErrorException.Read(response.StatusCode, body);
             var status = response.StatusCode;
-            var inner = error == null ? null : new OAuthErrorException(status, error, description);
-            var said = error == null ? "HTTP " + (int)status : error + (string.IsNullOrEmpty(description) ? string.Empty : " (" + description + ")");
+            var said = inner == null ? "HTTP " + (int)status
+                : inner.Error + (string.IsNullOrEmpty(inner.Subtype) ? string.Empty : " (" + inner.Subtype + ")") +
+                  (string.IsNullOrEmpty(inner.Description) ? string.Empty : " (" + inner.Description + ")");
             var later = http.TryLater(response, uri.Host, said, uri.Host, inner);
             if (later != null)
             {
                 return later;
             }
 
-            switch (error)
+            if (inner?.IsTransient == true)
+            {
+                return new YtOAuthException(ErrorCode.ServerError, uri.Host + " answered " + said + ", and retrying did not help. Try again later.", uri.Host, inner);
+            }
+
+            if (inner?.IsReauthenticationRequired == true)
+            {
+                return new YtOAuthException(ErrorCode.ReauthenticationRequired,
+                    "Google asks the user to sign in again: the account's Google Workspace session policy requires a fresh sign-in (" + said +
+                    "). The grant was not revoked; signing in again renews it.", client.ClientId, inner);
+            }
+
+            switch (inner?.Error)
             {
                 case "invalid_grant":
                     return new YtOAuthException(ErrorCode.GrantInvalid, "Google refused the grant: " + said + ".", client.ClientId, inner);

@@ -88,6 +88,7 @@ namespace YtOAuth.Engine.Tokens
                 AccessTokenExpiresUtc = grant.ExpiresUtc,
                 Scopes = granted,
                 ConsentUtc = clock.UtcNow,
+                RefreshTokenExpiresUtc = grant.RefreshTokenExpiresUtc,
                 Endpoints = StoredEndpoints.From(client.Endpoints),
             };
             return (await UpdateAsync(profile, _ => Task.FromResult<TokenRecord?>(record), cancellationToken).ConfigureAwait(false))!;
@@ -128,7 +129,7 @@ namespace YtOAuth.Engine.Tokens
         public async Task<TokenRecord?> WorkingGrantAsync(OAuthClient client, string profile, IReadOnlyList<string> scopes, CancellationToken cancellationToken)
         {
             var existing = await store.ReadAsync(profile, cancellationToken).ConfigureAwait(false);
-            if (existing == null || existing.ClientId != client.ClientId || scopes.Except(existing.Scopes).Any())
+            if (existing == null || existing.ClientId != client.ClientId || Scopes.NotCovered(scopes, existing.Scopes).Length > 0)
             {
                 return null;
             }
@@ -139,7 +140,7 @@ namespace YtOAuth.Engine.Tokens
                 cache.Remove(profile);
                 await GetAccessTokenAsync(profile, forceRefresh: true, cancellationToken: cancellationToken).ConfigureAwait(false);
             }
-            catch (YtOAuthException e) when (e.Code == ErrorCode.GrantInvalid)
+            catch (YtOAuthException e) when (e.Code == ErrorCode.GrantInvalid || e.Code == ErrorCode.ReauthenticationRequired)
             {
                 EngineLog.Verbose("The stored grant of profile '" + profile + "' no longer works; asking for consent again.");
                 return null;
@@ -197,7 +198,7 @@ namespace YtOAuth.Engine.Tokens
                         await store.WriteAsync(record, CancellationToken.None).ConfigureAwait(false);
                     }
 
-                    if (e.Code == ErrorCode.GrantInvalid)
+                    if (e.Code == ErrorCode.GrantInvalid || e.Code == ErrorCode.ReauthenticationRequired)
                     {
                         throw DiagnoseInvalidGrant(record, interrupted, e);
                     }
@@ -219,6 +220,11 @@ namespace YtOAuth.Engine.Tokens
                     record.Scopes = grant.Scopes;
                 }
 
+                if (grant.RefreshTokenExpiresUtc.HasValue)
+                {
+                    record.RefreshTokenExpiresUtc = grant.RefreshTokenExpiresUtc; // Google restates the end on refresh
+                }
+
                 refreshed = true;
                 return record;
             }, CancellationToken.None).ConfigureAwait(false);
@@ -230,21 +236,42 @@ namespace YtOAuth.Engine.Tokens
             return record!;
         }
 
-        private YtOAuthException DiagnoseInvalidGrant(TokenRecord record, DateTime? interruptedUtc, Exception inner)
+        private YtOAuthException DiagnoseInvalidGrant(TokenRecord record, DateTime? interruptedUtc, YtOAuthException refused)
         {
-            var age = clock.UtcNow - record.ConsentUtc;
-            var days = (int)Math.Floor(age.TotalDays);
+            var now = clock.UtcNow;
+            var days = (int)Math.Floor((now - record.ConsentUtc).TotalDays);
+            if (refused.Code == ErrorCode.ReauthenticationRequired)
+            {
+                // A Workspace session policy, not a dead grant: Google wants the user to sign in again.
+                return new YtOAuthException(ErrorCode.ReauthenticationRequired,
+                    "Google asks the user of profile '" + record.Profile + "' to sign in again (" + ((refused.InnerException as OAuthErrorException)?.Subtype ?? "re-authentication") +
+                    "): the account's Google Workspace session policy requires a fresh sign-in now and then. The grant was not revoked and was kept; signing in again renews it.",
+                    record.Profile, refused)
+                {
+                    Remedy = new Remedy(RemedyKind.Connect, record.Profile, force: true),
+                };
+            }
+
+            var ends = record.RefreshTokenExpiresUtc;
             var cause = interruptedUtc.HasValue
                 ? "A refresh of this grant was cut off at " + interruptedUtc.Value.ToString("u", CultureInfo.InvariantCulture) + " (the process ended while waiting for the token endpoint). " +
                   "If the server rotates refresh tokens, it had already replaced the stored one and now refuses it; otherwise the grant was revoked or expired since."
-                : age >= TimeSpan.FromDays(6.9) && age < TimeSpan.FromDays(8)
-                ? "The consent is " + days + " days old, and Google expires refresh tokens after 7 days for apps whose OAuth consent screen is in Testing. " +
-                  "Publish the app (Google Cloud Console > OAuth consent screen > Publish app), then connect again."
-                : "Likely causes: access was removed at https://myaccount.google.com/permissions, the grant went unused for 6 months, " +
-                  "or the account holds too many refresh tokens for this client (Google drops the oldest beyond 100).";
+                : ends.HasValue && now >= ends.Value
+                ? "Google stated when it granted access that this grant ends on " + ends.Value.ToString("u", CultureInfo.InvariantCulture) + ", and that time has passed: " +
+                  "Google ends grants after 7 days for apps whose OAuth consent screen is in Testing. Publish the app (Google Cloud Console > OAuth consent screen > Publish app) " +
+                  "to get grants that last, then connect again."
+                : (ends.HasValue
+                    ? "It is not the time limit Google stated (the grant would have lasted until " + ends.Value.ToString("u", CultureInfo.InvariantCulture) + "). "
+                    : string.Empty) +
+                  "Likely causes: access was removed at https://myaccount.google.com/permissions, the grant went unused for 6 months, " +
+                  "or the account holds too many refresh tokens for this client (Google drops the oldest beyond 100)." +
+                  // A record stored before Google's stated end was kept cannot tell; say the 7-day rule is possible, no more.
+                  (!ends.HasValue && record.Version < 2 && days >= 7
+                    ? " If the app's OAuth consent screen is in Testing, Google ends grants after 7 days: publish the app to keep them."
+                    : string.Empty);
             return new YtOAuthException(ErrorCode.GrantInvalid,
                 "The stored grant of profile '" + record.Profile + "' is expired or revoked (Google answered invalid_grant; consent given " + days + " days ago). " +
-                cause + " The stored grant was kept; connecting again replaces it.", record.Profile, inner)
+                cause + " The stored grant was kept; connecting again replaces it.", record.Profile, refused)
             {
                 Remedy = new Remedy(RemedyKind.Connect, record.Profile),
             };

@@ -11,8 +11,11 @@ namespace YtOAuth.Engine.Tokens
     /// </summary>
     public sealed class TokenRecord
     {
-        /// <summary>Format version of the stored JSON.</summary>
-        [JsonProperty("version")] public int Version { get; set; } = 1;
+        /// <summary>
+        /// Format version of the stored JSON: 2 keeps Google's stated end of the grant (<see cref="RefreshTokenExpiresUtc"/>),
+        /// so a version-1 record without one may still be time-limited. Older versions read as they are.
+        /// </summary>
+        [JsonProperty("version")] public int Version { get; set; } = 2;
 
         /// <summary>Profile name: the key of the record.</summary>
         [JsonProperty("profile")] public string Profile { get; set; } = string.Empty;
@@ -37,6 +40,12 @@ namespace YtOAuth.Engine.Tokens
 
         /// <summary>When the user gave consent (UTC): drives the 7-day diagnosis.</summary>
         [JsonProperty("consent_utc")] public DateTime ConsentUtc { get; set; }
+
+        /// <summary>
+        /// When the grant ends, as Google stated it (refresh_token_expires_in: 7 days for apps whose consent screen is in
+        /// Testing); null when Google stated no end, or for records stored before it was kept.
+        /// </summary>
+        [JsonProperty("refresh_token_expires_utc", NullValueHandling = NullValueHandling.Ignore)] public DateTime? RefreshTokenExpiresUtc { get; set; }
 
         /// <summary>When the access token was last refreshed (UTC).</summary>
         [JsonProperty("last_refresh_utc")] public DateTime? LastRefreshUtc { get; set; }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
@@ -26,10 +27,10 @@ namespace YtOAuth.Engine.YouTube
         private readonly string? profile;
         private readonly string? apiKey;
         private readonly GoogleEndpoints? keyEndpoints;
-        private readonly string[] neededScopes;
+        private readonly IReadOnlyList<IReadOnlyList<string>> neededScopes;
         private long unitsSpent;
 
-        private ApiClient(GoogleHttp http, IAccessTokenSource? tokens, string? profile, string? apiKey, GoogleEndpoints? keyEndpoints, string[] neededScopes)
+        private ApiClient(GoogleHttp http, IAccessTokenSource? tokens, string? profile, string? apiKey, GoogleEndpoints? keyEndpoints, IReadOnlyList<IReadOnlyList<string>> neededScopes)
         {
             this.http = http;
             this.tokens = tokens;
@@ -41,7 +42,11 @@ namespace YtOAuth.Engine.YouTube
 
         /// <summary>Acts for a profile; a call needs any one of <paramref name="neededScopes"/>.</summary>
         public static ApiClient ForProfile(GoogleHttp http, IAccessTokenSource tokens, string profile, params string[] neededScopes) =>
-            new ApiClient(http, tokens, ProfileName.Validate(profile), null, null, neededScopes);
+            ForProfile(http, tokens, profile, new IReadOnlyList<string>[] { neededScopes });
+
+        /// <summary>Acts for a profile; a call needs one scope of every group in <paramref name="needed"/> (see <see cref="Scopes.AnalyticsQuery"/>).</summary>
+        public static ApiClient ForProfile(GoogleHttp http, IAccessTokenSource tokens, string profile, IReadOnlyList<IReadOnlyList<string>> needed) =>
+            new ApiClient(http, tokens, ProfileName.Validate(profile), null, null, needed.Where(g => g.Count > 0).ToArray());
 
         /// <summary>Reads public data with an API key.</summary>
         public static ApiClient ForApiKey(GoogleHttp http, string apiKey, GoogleEndpoints endpoints)
@@ -52,7 +57,7 @@ namespace YtOAuth.Engine.YouTube
             }
 
             Diagnostics.Redactor.Register(apiKey);
-            return new ApiClient(http, null, null, apiKey, endpoints, new string[0]);
+            return new ApiClient(http, null, null, apiKey, endpoints, new IReadOnlyList<string>[0]);
         }
 
         public string? Profile => profile;
@@ -108,15 +113,26 @@ namespace YtOAuth.Engine.YouTube
             while (true)
             {
                 string? bearer = null;
+                IReadOnlyList<string> granted = new string[0];
+                var endpoints = keyEndpoints;
                 if (tokens != null)
                 {
                     var token = await tokens.GetAccessTokenAsync(profile!, forceRefresh: refreshed, cancellationToken: cancellationToken).ConfigureAwait(false);
-                    RequireScopes(token);
+                    granted = token.Scopes;
+                    var missing = MissingScopes(granted);
+                    if (missing.Length > 0)
+                    {
+                        throw ScopeError(missing);
+                    }
+
                     bearer = token.Token;
+                    endpoints = token.Endpoints;
                 }
 
                 using (var response = await http.SendAsync(() =>
                        {
+                           // Google counts every request, failed and retried ones included: each attempt costs.
+                           Interlocked.Add(ref unitsSpent, quotaCost);
                            var request = new HttpRequestMessage(method, uri);
                            request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("gzip"));
                            if (jsonBody != null)
@@ -132,7 +148,6 @@ namespace YtOAuth.Engine.YouTube
                            return request;
                        }, idempotent ? IsRetryableAsync : NeverRetry, retryNetworkErrors: idempotent, cancellationToken, completion).ConfigureAwait(false))
                 {
-                    Interlocked.Add(ref unitsSpent, quotaCost);
                     if (response.IsSuccessStatusCode)
                     {
                         var (result, summary) = await readSuccess(response).ConfigureAwait(false);
@@ -140,7 +155,8 @@ namespace YtOAuth.Engine.YouTube
                         return result;
                     }
 
-                    var error = ErrorOf(await GoogleHttp.ReadJsonAsync(response, uri).ConfigureAwait(false));
+                    var errorBody = await GoogleHttp.ReadJsonAsync(response, uri).ConfigureAwait(false);
+                    var error = ErrorOf(errorBody);
                     Diagnostics.EngineLog.Debug(uri.Host + " answered " + (int)response.StatusCode + " (" + (Reason(error) ?? "no reason given") + "); " + quotaCost + " quota unit(s) spent on this call.");
                     if (response.StatusCode == HttpStatusCode.Unauthorized && tokens != null && !refreshed)
                     {
@@ -150,18 +166,14 @@ namespace YtOAuth.Engine.YouTube
                         continue;
                     }
 
-                    throw ErrorFor(response, error, target);
+                    throw ErrorFor(response, error, errorBody["error"] as JObject, target, uri, endpoints, granted);
                 }
             }
         }
 
-        private void RequireScopes(AccessTokenResult token)
-        {
-            if (neededScopes.Length > 0 && !neededScopes.Any(token.Scopes.Contains))
-            {
-                throw ScopeError(neededScopes.Take(1).ToArray());
-            }
-        }
+        /// <summary>The first scope of each needed group the grant has none of.</summary>
+        private string[] MissingScopes(IReadOnlyList<string> granted) =>
+            neededScopes.Where(group => !group.Any(granted.Contains)).Select(group => group[0]).ToArray();
 
         private static Task<bool> NeverRetry(HttpResponseMessage response) => Task.FromResult(false);
 
@@ -208,7 +220,7 @@ namespace YtOAuth.Engine.YouTube
         {
             try
             {
-                return JToken.Parse(text) as JObject;
+                return GoogleHttp.ParseObject(text);
             }
             catch (JsonException)
             {
@@ -218,12 +230,18 @@ namespace YtOAuth.Engine.YouTube
 
         private static string? Reason(RequestError? error) => error?.Errors?.FirstOrDefault()?.Reason;
 
-        private YtOAuthException ErrorFor(HttpResponseMessage response, RequestError? error, string target)
+        private YtOAuthException ErrorFor(HttpResponseMessage response, RequestError? error, JObject? raw, string target, Uri uri, GoogleEndpoints? endpoints,
+            IReadOnlyList<string> granted)
         {
             var status = (int)response.StatusCode;
             var reason = Reason(error) ?? string.Empty;
             var message = StripHtml(error?.Message ?? ("HTTP " + status));
             var said = message + " (" + (reason.Length > 0 ? reason : "HTTP " + status) + ")";
+            if (ServiceDisabled.Matches(reason, raw))
+            {
+                return ServiceDisabled.Error(raw, message, uri, endpoints, profile, target);
+            }
+
             switch (reason)
             {
                 case "quotaExceeded":
@@ -238,7 +256,9 @@ namespace YtOAuth.Engine.YouTube
                         RetryAfter = new DateTimeOffset(DateTime.SpecifyKind(reset, DateTimeKind.Utc)),
                     };
                 case "insufficientPermissions":
-                    return ScopeError(neededScopes);
+                    // Name what the grant lacks; when it seems to have everything, Google wants more than we know of: name every group.
+                    var missing = MissingScopes(granted);
+                    return ScopeError(missing.Length > 0 ? missing : neededScopes.Select(group => group[0]).ToArray());
                 case "rateLimitExceeded":
                 case "userRateLimitExceeded":
                     return http.TryLater(response, "YouTube", said, target) ?? new YtOAuthException(ErrorCode.RateLimited,
@@ -284,7 +304,8 @@ namespace YtOAuth.Engine.YouTube
         {
             var names = scopes.Select(Scopes.ShortName).ToArray();
             return new YtOAuthException(ErrorCode.InsufficientScope,
-                "The grant of profile '" + profile + "' lacks the scope this call needs (" + string.Join(" or ", names) + "). Connect again with it.", profile)
+                "The grant of profile '" + profile + "' lacks " + (names.Length == 1 ? "the scope" : "scopes") + " this call needs (" + string.Join(" and ", names) +
+                (names.Length == 1 ? ")" : ": Google wants all of them)") + ". Connect again with " + (names.Length == 1 ? "it" : "them") + ".", profile)
             {
                 MissingScopes = scopes,
                 Remedy = new Remedy(RemedyKind.Connect, profile!, force: true, Scopes.Default.Select(Scopes.ShortName).Concat(names).Distinct().ToList()),

@@ -50,8 +50,6 @@ namespace YtOAuth.Engine.YouTube
     /// </summary>
     public sealed class ApiInvoker
     {
-        /// <summary>Google's Data API cost of a write (insert, update, delete); reads cost 1.</summary>
-        private const int WriteCost = 50;
         private static readonly string[] WriteScopes = { Scopes.Manage, Scopes.ForceSsl, Scopes.Partner };
         private readonly GoogleHttp http;
         private readonly IAccessTokenSource tokens;
@@ -71,10 +69,14 @@ namespace YtOAuth.Engine.YouTube
         {
             var method = new HttpMethod((request.Method ?? "GET").ToUpperInvariant());
             var read = method == HttpMethod.Get;
-            var needed = request.Api == YouTubeApi.Analytics ? Scopes.AnalyticsRead.ToArray() : read ? Scopes.DataApiRead.ToArray() : WriteScopes;
-            var api = ApiClient.ForProfile(http, tokens, profile, needed);
-            var uri = Address(request, await api.EndpointsAsync(cancellationToken).ConfigureAwait(false));
-            var cost = request.Api == YouTubeApi.Analytics ? 0 : read ? 1 : WriteCost;
+            var api = request.Api == YouTubeApi.Analytics ? ApiClient.ForProfile(http, tokens, profile, Scopes.AnalyticsQuery)
+                : ApiClient.ForProfile(http, tokens, profile, read ? Scopes.DataApiRead.ToArray() : WriteScopes);
+            var endpoints = await api.EndpointsAsync(cancellationToken).ConfigureAwait(false);
+            var uri = Address(request, endpoints);
+            // Data API units from Google's table (each page and each retry again); Analytics calls spend none of them.
+            var cost = uri.AbsoluteUri.StartsWith(endpoints.YouTubeData.AbsoluteUri, StringComparison.OrdinalIgnoreCase)
+                ? QuotaCosts.ForRequest(method, uri.AbsoluteUri.Substring(endpoints.YouTubeData.AbsoluteUri.Length))
+                : 0;
             var paging = request.All || request.First.HasValue;
             var pages = new PageTokens(uri.GetLeftPart(UriPartial.Path));
             var handedOut = 0;

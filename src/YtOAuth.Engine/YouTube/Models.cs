@@ -17,7 +17,7 @@ namespace YtOAuth.Engine.YouTube
             ChannelTitle = (string?)item["snippet"]?["channelTitle"];
             PublishedAt = Json.Date(item["snippet"]?["publishedAt"]);
             Privacy = (string?)item["status"]?["privacyStatus"];
-            ItemCount = (int?)item["contentDetails"]?["itemCount"];
+            ItemCount = (int?)Json.Count(item["contentDetails"]?["itemCount"]);
             ThumbnailUrl = (string?)item["snippet"]?["thumbnails"]?["default"]?["url"];
         }
 
@@ -51,7 +51,7 @@ namespace YtOAuth.Engine.YouTube
         {
             Id = Json.Id(item);
             PlaylistId = (string?)item["snippet"]?["playlistId"] ?? string.Empty;
-            Position = (int?)item["snippet"]?["position"];
+            Position = (int?)Json.Count(item["snippet"]?["position"]);
             Title = (string?)item["snippet"]?["title"] ?? string.Empty;
             VideoId = (string?)item["contentDetails"]?["videoId"] ?? (string?)item["snippet"]?["resourceId"]?["videoId"];
             VideoPublishedAt = Json.Date(item["contentDetails"]?["videoPublishedAt"]);
@@ -133,8 +133,7 @@ namespace YtOAuth.Engine.YouTube
             ViewCount = Json.Count(item["statistics"]?["viewCount"]);
             LikeCount = Json.Count(item["statistics"]?["likeCount"]);
             CommentCount = Json.Count(item["statistics"]?["commentCount"]);
-            // ISO 8601 durations (PT4M13S) are what XmlConvert reads.
-            Duration = (string?)item["contentDetails"]?["duration"] is { Length: > 0 } d ? System.Xml.XmlConvert.ToTimeSpan(d) : (TimeSpan?)null;
+            Duration = Json.Duration(item["contentDetails"]?["duration"]);
             Definition = (string?)item["contentDetails"]?["definition"];
             Privacy = (string?)item["status"]?["privacyStatus"];
         }
@@ -236,9 +235,39 @@ namespace YtOAuth.Engine.YouTube
 
     internal static class Json
     {
-        /// <summary>A count; Google sends 64-bit counts as strings.</summary>
+        /// <summary>A count; Google sends 64-bit counts as strings. A value that is no count is left out (null), never failing the page it came in.</summary>
         public static long? Count(JToken? token) =>
-            token == null || token.Type == JTokenType.Null ? (long?)null : long.Parse((string)token!, NumberStyles.Integer, CultureInfo.InvariantCulture);
+            token is JValue { Type: JTokenType.String or JTokenType.Integer } value &&
+            long.TryParse(Convert.ToString(value.Value, CultureInfo.InvariantCulture), NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) ? count : (long?)null;
+
+        private static readonly System.Text.RegularExpressions.Regex Iso8601Duration = new System.Text.RegularExpressions.Regex(
+            @"^P(?:(?<w>\d+)W)?(?:(?<d>\d+)D)?(?:T(?:(?<h>\d+)H)?(?:(?<m>\d+)M)?(?:(?<s>\d+(?:\.\d+)?)S)?)?$",
+            System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+        /// <summary>
+        /// A video's length as YouTube writes it (ISO 8601): PT4M13S, P1DT2H, with weeks (P1W2DT3H), and P0D for live and
+        /// upcoming videos. Years and months (which have no fixed length) or anything else unreadable is null, so one odd
+        /// value never fails the page of 50 it came in.
+        /// </summary>
+        public static TimeSpan? Duration(JToken? token)
+        {
+            var text = token is JValue { Type: JTokenType.String } value ? (string?)value : null;
+            var match = text == null ? null : Iso8601Duration.Match(text);
+            if (match == null || !match.Success || text == "P" || text!.EndsWith("T", StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            double Part(string name) => match.Groups[name].Success ? double.Parse(match.Groups[name].Value, NumberStyles.Float, CultureInfo.InvariantCulture) : 0;
+            try
+            {
+                return TimeSpan.FromDays(Part("w") * 7 + Part("d")) + TimeSpan.FromHours(Part("h")) + TimeSpan.FromMinutes(Part("m")) + TimeSpan.FromSeconds(Part("s"));
+            }
+            catch (OverflowException)
+            {
+                return null;
+            }
+        }
 
         /// <summary>An item's id; an item without one is the server's error.</summary>
         public static string Id(JObject item) =>

@@ -23,7 +23,7 @@ namespace YtOAuth.Engine.YouTube
                 {
                     var baseUri = await BaseAsync(cancellationToken).ConfigureAwait(false);
                     var filter = handle == null ? "mine=true" : "forHandle=" + Uri.EscapeDataString(handle);
-                    var json = await api.GetAsync(baseUri, "channels?part=" + Parts + "&" + filter, handle ?? "mine", 1, cancellationToken).ConfigureAwait(false);
+                    var json = await api.GetAsync(baseUri, "channels?part=" + Parts + "&" + filter, handle ?? "mine", QuotaCosts.Of("channels.list"), cancellationToken).ConfigureAwait(false);
                     var found = Read(json, handle ?? "mine", j => Items(j).Select(i => new Channel(i)).ToList());
                     foreach (var channel in found)
                     {
@@ -68,7 +68,7 @@ namespace YtOAuth.Engine.YouTube
             {
                 var chunk = distinct.Skip(batch).Take(PageSize).ToList();
                 var target = string.Join(",", chunk);
-                var json = await api.GetAsync(baseUri, path + "&maxResults=" + PageSize + "&id=" + Uri.EscapeDataString(target), target, 1, cancellationToken).ConfigureAwait(false);
+                var json = await api.GetAsync(baseUri, path + "&maxResults=" + PageSize + "&id=" + Uri.EscapeDataString(target), target, QuotaCosts.ForRequest(System.Net.Http.HttpMethod.Get, path), cancellationToken).ConfigureAwait(false);
                 var found = Read(json, target, j => Items(j).Select(make).ToList());
                 foreach (var item in found)
                 {

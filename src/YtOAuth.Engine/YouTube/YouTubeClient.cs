@@ -76,7 +76,7 @@ namespace YtOAuth.Engine.YouTube
                         var chunk = ids.Skip(batch).Take(PageSize).ToList();
                         var json = await api.GetAsync(await BaseAsync(cancellationToken).ConfigureAwait(false),
                             "playlists?part=snippet,status,contentDetails&maxResults=" + PageSize + "&id=" + Uri.EscapeDataString(string.Join(",", chunk)) + "&fields=" + Uri.EscapeDataString(PlaylistFields),
-                            string.Join(",", chunk), 1, cancellationToken).ConfigureAwait(false);
+                            string.Join(",", chunk), QuotaCosts.Of("playlists.list"), cancellationToken).ConfigureAwait(false);
                         var items = Read(json, string.Join(",", chunk), j => Items(j).Select(i => new Playlist(i)).ToList());
                         foreach (var missing in chunk.Except(items.Select(p => p.Id)))
                         {
@@ -169,7 +169,7 @@ namespace YtOAuth.Engine.YouTube
             {
                 var json = await api.GetAsync(await BaseAsync(cancellationToken).ConfigureAwait(false),
                     "channels?part=snippet,contentDetails&mine=true&fields=" + Uri.EscapeDataString("items(id,snippet(title,customUrl),contentDetails/relatedPlaylists/uploads)"),
-                    "mine", 1, cancellationToken).ConfigureAwait(false);
+                    "mine", QuotaCosts.Of("channels.list"), cancellationToken).ConfigureAwait(false);
                 return Read(json, "mine", j => Items(j).Select(i => new Channel(i)).FirstOrDefault());
             }
             finally
@@ -196,7 +196,7 @@ namespace YtOAuth.Engine.YouTube
                 var size = limit.HasValue ? Math.Max(1, Math.Min(PageSize, limit.Value - seen)) : PageSize;
                 var json = await api.GetAsync(baseUri,
                     path + "&maxResults=" + size + (pageToken == null ? string.Empty : "&pageToken=" + Uri.EscapeDataString(pageToken)) + "&fields=" + Uri.EscapeDataString(fields),
-                    target, 1, cancellationToken).ConfigureAwait(false);
+                    target, QuotaCosts.ForRequest(System.Net.Http.HttpMethod.Get, path), cancellationToken).ConfigureAwait(false);
                 if (total < 0)
                 {
                     total = Read(json, target, j => (int?)j["pageInfo"]?["totalResults"] ?? 0);

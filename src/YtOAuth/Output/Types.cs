@@ -27,6 +27,7 @@ namespace YtOAuth.Output
             MissingScopes = (missingScopes ?? new string[0]).Select(Engine.OAuth.Scopes.ShortName).ToArray();
             ConsentedOn = info.ConsentUtc.ToLocalTime();
             ExpiresOn = info.AccessTokenExpiresUtc?.ToLocalTime();
+            RefreshTokenExpiresOn = info.RefreshTokenExpiresUtc?.ToLocalTime();
             ContextScope = scope;
             Vault = vault;
             ClientId = info.ClientId;
@@ -47,6 +48,8 @@ namespace YtOAuth.Output
         public DateTime ConsentedOn { get; }
         /// <summary>When the current access token expires.</summary>
         public DateTime? ExpiresOn { get; }
+        /// <summary>When the grant itself ends, as Google stated it (7 days after consent for apps in Testing); empty when Google stated no end.</summary>
+        public DateTime? RefreshTokenExpiresOn { get; }
         /// <summary>Process or CurrentUser.</summary>
         public ContextScope ContextScope { get; }
         /// <summary>The SecretManagement vault, for CurrentUser.</summary>

@@ -146,8 +146,9 @@ public class AnalyticsTests
     [Fact]
     public async Task Insufficient_permissions_from_google_is_a_scope_error()
     {
-        // Analytics without youtube.readonly passes the local check; Google now also wants youtube.readonly.
-        await using var env = await ConnectedAsync("Analytics");
+        // A grant the local check passes, refused by Google all the same (a scope changed on Google's side).
+        await using var env = await ConnectedAsync();
+        env.Google.Faults.Add(FaultTarget.Analytics, new Fault(403, Reason: "insufficientPermissions"));
 
         var error = await Assert.ThrowsAsync<YtOAuthException>(() => env.Engine.Analytics("default").QueryAsync(Query("day"), CancellationToken.None));
 
