@@ -36,6 +36,12 @@ internal sealed class BenchContext : IAsyncDisposable
     public string Cli { get; private set; } = "";
     public string CliStore { get; private set; } = "";
     public string ColdHome { get; private set; } = "";
+
+    /// <summary>The vault of the cold-start case: "SecretStore", or "the test vault" where SecretStore is not installed.</summary>
+    public string ColdVault { get; private set; } = "SecretStore";
+
+    /// <summary>The environment of the cold-start processes: their home, and the test vault's modules where needed.</summary>
+    public Dictionary<string, string> ColdEnvironment { get; } = new Dictionary<string, string>();
     public LineWorker PowerShell { get; private set; } = null!;
     public LineWorker Node { get; private set; } = null!;
     public Dictionary<string, string> NodeEnvironment { get; private set; } = new();
@@ -135,9 +141,25 @@ internal sealed class BenchContext : IAsyncDisposable
     {
         ColdHome = Path.Combine(Work, "home");
         Directory.CreateDirectory(ColdHome);
+        ColdEnvironment["HOME"] = ColdHome;
+        // Where the PowerShell Gallery cannot be reached, SecretStore is not installed: the Pester suite's test vault
+        // stands in (a file vault in PowerShell script), and the table says which vault was read.
+        var secretStore = await Processes.RunAsync("pwsh", new[] { "-NoProfile", "-NonInteractive", "-Command",
+            "[bool](Get-Module -ListAvailable Microsoft.PowerShell.SecretStore)" }, new Dictionary<string, string>(), Work);
+        if (secretStore.Trim() != "True")
+        {
+            ColdVault = "the test vault";
+            ColdEnvironment["PSModulePath"] = Repo.Path("tests", "pester", "TestVault") + Path.PathSeparator +
+                                              (System.Environment.GetEnvironmentVariable("PSModulePath") ?? "");
+        }
+
         var grant = await Emulator.NewGrantAsync();
         var environment = Environment(grant);
-        environment["HOME"] = ColdHome;
+        foreach (var pair in ColdEnvironment)
+        {
+            environment[pair.Key] = pair.Value;
+        }
+
         await Processes.RunAsync("pwsh", new[]
         {
             "-NoProfile", "-NonInteractive", "-Command",

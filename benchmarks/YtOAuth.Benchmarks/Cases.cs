@@ -137,13 +137,13 @@ internal static class Cases
 
     public static async Task<CaseResult> ColdStartAsync(BenchContext context)
     {
-        var environment = new Dictionary<string, string> { ["HOME"] = context.ColdHome };
-        Task<Sample> Pwsh(string command) => Processes.TimeAsync("pwsh", new[] { "-NoProfile", "-NonInteractive", "-Command", command }, environment, context.Work);
+        Task<Sample> Pwsh(string command) => Processes.TimeAsync("pwsh", new[] { "-NoProfile", "-NonInteractive", "-Command", command }, context.ColdEnvironment, context.Work);
+        var vault = context.ColdVault;
         var series = await AlternateAsync(context, context.Rounds, null,
             new Contender("`pwsh -c $null`", () => Pwsh("$null"), Baseline: true),
-            new Contender("`pwsh -c Get-Secret` (SecretStore, one secret)", () => Pwsh("$null = Get-Secret -Name bench-probe -AsPlainText")),
-            new Contender("`pwsh -c` `Import-Module YtOAuth; Get-YouTubeToken` (from SecretStore)", () => Pwsh("Import-Module '" + context.ModuleManifest + "'; $null = Get-YouTubeToken -Profile cold")));
-        return new CaseResult("Scheduled script, cold start", "A new `pwsh -NoProfile -NonInteractive` process each time, with a SecretStore vault (no password) as its default vault.",
+            new Contender($"`pwsh -c Get-Secret` ({vault}, one secret)", () => Pwsh("$null = Get-Secret -Name bench-probe -AsPlainText")),
+            new Contender($"`pwsh -c` `Import-Module YtOAuth; Get-YouTubeToken` (from {vault})", () => Pwsh("Import-Module '" + context.ModuleManifest + "'; $null = Get-YouTubeToken -Profile cold")));
+        return new CaseResult("Scheduled script, cold start", $"A new `pwsh -NoProfile -NonInteractive` process each time, with {vault} (no password) as its default vault.",
             "ms", series, new[] { BarFor(series, 2, 0, double.NaN), BarFor(series, 2, 1, double.NaN) });
     }
 
