@@ -25,6 +25,7 @@
         'Get-YouTubeVideo'
         'Invoke-YouTubeApi'
         'Revoke-YouTubeToken'
+        'Set-YouTubeContext'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

@@ -232,4 +232,29 @@ public class PlaylistTests
         Assert.Equal(60, seen);
         Assert.Equal(2, env.Google.Counters["youtube:playlists"]);
     }
+
+    [Fact]
+    public async Task A_seeded_playlist_with_a_short_id_lists_its_items_with_distinct_ids()
+    {
+        var seed = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "ytoauth-seed-" + Guid.NewGuid().ToString("N") + ".json");
+        System.IO.File.WriteAllText(seed, """
+            { "videos": [ { "id": "v1" }, { "id": "v2" } ], "playlists": [ { "id": "PLa", "title": "Short", "videos": [ "v1", "v2" ] } ] }
+            """);
+        try
+        {
+            await using var env = await TestEnvironment.StartAsync(data: new YouTubeDataOptions { SeedFile = seed });
+            await env.ConnectAsync();
+
+            var playlist = Assert.Single(await Client(env).ListPlaylistsAsync(new PlaylistQuery { Ids = new[] { "PLa" } }).ToListAsync());
+            var items = await Client(env).ListPlaylistItemsAsync("PLa").ToListAsync();
+
+            Assert.Equal("Short", playlist.Title);
+            Assert.Equal(new[] { "v1", "v2" }, items.Select(i => i.VideoId));
+            Assert.Equal(2, items.Select(i => i.Id).Distinct().Count());
+        }
+        finally
+        {
+            System.IO.File.Delete(seed);
+        }
+    }
 }
