@@ -59,6 +59,8 @@ namespace YtOAuth.Commands
         /// <summary>-Vault given on the command line: a vault that is not there is then an error, not "not connected".</summary>
         private bool VaultNamed => MyInvocation.BoundParameters.ContainsKey(nameof(Vault));
 
+        private string ConnectHint => ErrorIds.Render(new Remedy(RemedyKind.Connect, Profile))!;
+
         private void WriteCurrent()
         {
             try
@@ -71,12 +73,12 @@ namespace YtOAuth.Commands
                     return;
                 }
 
-                WriteVerbose(EngineErrors.NotConnected(Profile, engine.Store.Description).Message + " " + ErrorIds.Render(new Remedy(RemedyKind.Connect, Profile)));
+                WriteVerbose(EngineErrors.NotConnected(Profile, engine.Store.Description).Message + " " + ConnectHint);
             }
             catch (YtOAuthException e) when (e.Code == ErrorCode.StoreUnavailable && !VaultNamed)
             {
                 // No vault to look in: not connected either.
-                WriteVerbose("Profile '" + Profile + "' is not connected in this session, and there is no vault to look in: " + e.Message);
+                WriteVerbose("Profile '" + Profile + "' is not connected in this session, and there is no vault to look in (" + e.Message + ") " + ConnectHint);
             }
         }
     }
