@@ -52,6 +52,19 @@ Describe 'Pipelines' {
         Get-EmulatorCounter $emulator 'youtube:playlistItems' | Should -Be 0
     }
 
+    It 'Get-YouTubeVideo | Get-YouTubeChannel gives the video''s channel, not a channel named by the video''s id' {
+        $video = $playlists | Where-Object ItemCount -GT 0 | Select-Object -First 1 | Get-YouTubePlaylistItem -Profile 'pipes' -First 1 | Get-YouTubeVideo -Profile 'pipes'
+        $channel = $video | Get-YouTubeChannel -Profile 'pipes' -ErrorVariable failed
+        $failed | Should -BeNullOrEmpty
+        $channel.Id | Should -Be $video.ChannelId
+    }
+
+    It 'Get-YouTubePlaylistItem | Get-YouTubeChannel refuses the item' {
+        $item = $playlists | Where-Object ItemCount -GT 0 | Select-Object -First 1 | Get-YouTubePlaylistItem -Profile 'pipes' -First 1
+        $item | Get-YouTubeChannel -Profile 'pipes' -ErrorVariable refused -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $refused.FullyQualifiedErrorId | Should -Be 'InputNotSupported,YtOAuth.Commands.GetYouTubeChannelCommand'
+    }
+
     It 'takes ids as strings and rows with a PlaylistId or VideoId column, as from Import-Csv' {
         $playlist = $playlists | Where-Object ItemCount -GT 0 | Select-Object -First 1
         ($playlist.Id | Get-YouTubePlaylist -Profile 'pipes').Title | Should -Be $playlist.Title
