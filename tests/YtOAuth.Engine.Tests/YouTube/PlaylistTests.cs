@@ -234,11 +234,11 @@ public class PlaylistTests
     }
 
     [Fact]
-    public async Task A_seeded_playlist_with_a_short_id_lists_its_items_with_distinct_ids()
+    public async Task Seeded_ids_of_any_length_serve_playlists_items_and_uploads()
     {
         var seed = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "ytoauth-seed-" + Guid.NewGuid().ToString("N") + ".json");
         System.IO.File.WriteAllText(seed, """
-            { "videos": [ { "id": "v1" }, { "id": "v2" } ], "playlists": [ { "id": "PLa", "title": "Short", "videos": [ "v1", "v2" ] } ] }
+            { "channel": { "id": "C" }, "videos": [ { "id": "v1" }, { "id": "v2" } ], "playlists": [ { "id": "PLa", "title": "Short", "videos": [ "v1", "v2" ] } ] }
             """);
         try
         {
@@ -247,10 +247,12 @@ public class PlaylistTests
 
             var playlist = Assert.Single(await Client(env).ListPlaylistsAsync(new PlaylistQuery { Ids = new[] { "PLa" } }).ToListAsync());
             var items = await Client(env).ListPlaylistItemsAsync("PLa").ToListAsync();
+            var uploads = await Client(env).ListPlaylistItemsAsync("UUC").ToListAsync();
 
             Assert.Equal("Short", playlist.Title);
             Assert.Equal(new[] { "v1", "v2" }, items.Select(i => i.VideoId));
             Assert.Equal(2, items.Select(i => i.Id).Distinct().Count());
+            Assert.Equal(2, uploads.Count); // a one-letter channel id still has its uploads playlist
         }
         finally
         {
