@@ -28,6 +28,7 @@
         'Get-YouTubeVideo'
         'Invoke-YouTubeApi'
         'Revoke-YouTubeToken'
+        'Set-YouTubeContext'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

@@ -111,7 +111,7 @@ internal static class DataApiEndpoints
         var parts = Parts(q["part"]);
         return await Paging.Page(context, emulator, "youtube#playlistListResponse", source.ToList(), p =>
         {
-            var item = new JsonObject { ["kind"] = "youtube#playlist", ["etag"] = "etag-" + p.Id[..8], ["id"] = p.Id };
+            var item = new JsonObject { ["kind"] = "youtube#playlist", ["etag"] = "etag-" + p.Id, ["id"] = p.Id };
             if (parts.Contains("snippet"))
             {
                 item["snippet"] = new JsonObject
@@ -136,6 +136,13 @@ internal static class DataApiEndpoints
             return item;
         });
     }
+
+    /// <summary>
+    /// A playlist item's id: opaque like Google's (base64url of the playlist id and position), made from the whole
+    /// playlist id so that any seeded id, however short, works.
+    /// </summary>
+    private static string ItemId(string playlistId, int position) =>
+        Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(playlistId + "." + position)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     private static async Task<JsonObject?> PlaylistItems(HttpContext context, GoogleEmulator emulator, ApiResponses.Caller caller)
     {
@@ -170,7 +177,7 @@ internal static class DataApiEndpoints
             // Google shows a private video to anyone but its owner as a placeholder, as it shows a deleted one.
             var hidden = !deleted && video?.Privacy == "private" && (caller.ByKey || video.ChannelId != data.ChannelId);
             var placeholder = deleted || hidden;
-            var item = new JsonObject { ["kind"] = "youtube#playlistItem", ["etag"] = "etag-item", ["id"] = playlist.Id[2..14] + "." + j };
+            var item = new JsonObject { ["kind"] = "youtube#playlistItem", ["etag"] = "etag-item", ["id"] = ItemId(playlist.Id, j) };
             if (parts.Contains("snippet"))
             {
                 var snippet = new JsonObject

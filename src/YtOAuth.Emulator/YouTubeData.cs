@@ -131,8 +131,8 @@ public sealed class YouTubeData
             Number(id + "/views", 1_000_000), Number(id + "/likes", 20_000), Number(id + "/comments", 2_000), "PT" + minutes + "M" + Number(id + "/seconds", 60) + "S", "public");
     }
 
-    /// <summary>The id of a channel's uploads playlist.</summary>
-    public static string UploadsPlaylistId(string channelId) => "UU" + channelId[2..];
+    /// <summary>The id of a channel's uploads playlist: UC... becomes UU... as at Google; any other seeded id just gets UU in front.</summary>
+    public static string UploadsPlaylistId(string channelId) => "UU" + (channelId.StartsWith("UC", StringComparison.Ordinal) ? channelId[2..] : channelId);
 
     /// <summary>A stable pseudo-random number for a key.</summary>
     public int Number(string key, int max) => (int)(BitConverter.ToUInt32(SHA256.HashData(Encoding.UTF8.GetBytes(options.Seed + ":" + key)), 0) % (uint)max);

@@ -11,8 +11,9 @@ namespace YtOAuth.ModuleBuilder;
 /// <summary>One parameter set entry of a parameter ("__AllParameterSets" when the attribute names none).</summary>
 public sealed record ParameterSetEntry(string Name, bool Mandatory, int Position, bool FromPipeline, bool FromPipelineByPropertyName);
 
-/// <summary>A cmdlet parameter as declared.</summary>
-public sealed record CmdletParameter(string Name, string TypeName, bool IsSwitch, IReadOnlyList<ParameterSetEntry> Sets, IReadOnlyList<string> Aliases, IReadOnlyList<string> Attributes);
+/// <summary>A cmdlet parameter as declared; <see cref="DefaultValue"/> is its [PSDefaultValue(Value = ...)], null without one.</summary>
+public sealed record CmdletParameter(string Name, string TypeName, bool IsSwitch, IReadOnlyList<ParameterSetEntry> Sets, IReadOnlyList<string> Aliases, IReadOnlyList<string> Attributes,
+    string? DefaultValue = null);
 
 /// <summary>A cmdlet as declared in the compiled module.</summary>
 public sealed record CmdletDeclaration(string Verb, string Noun, string ClassName, string? DefaultParameterSet, bool SupportsShouldProcess,
@@ -69,7 +70,9 @@ public static class CmdletMetadata
                 p.Data.Where(a => a.AttributeType.FullName == Sma + "ParameterAttribute").Select(SetEntry).ToList(),
                 p.Data.Where(a => a.AttributeType.FullName == Sma + "AliasAttribute")
                     .SelectMany(a => ((ReadOnlyCollection<CustomAttributeTypedArgument>)a.ConstructorArguments[0].Value!).Select(v => (string)v.Value!)).ToList(),
-                p.Data.Select(a => a.AttributeType.Name).ToList()))
+                p.Data.Select(a => a.AttributeType.Name).ToList(),
+                p.Data.Where(a => a.AttributeType.FullName == Sma + "PSDefaultValueAttribute")
+                    .SelectMany(a => a.NamedArguments.Where(n => n.MemberName == "Value").Select(n => n.TypedValue.Value?.ToString())).FirstOrDefault()))
             .ToList();
         var outputs = type.GetCustomAttributesData().Where(a => a.AttributeType.FullName == Sma + "OutputTypeAttribute")
             .SelectMany(a => ((ReadOnlyCollection<CustomAttributeTypedArgument>)a.ConstructorArguments[0].Value!).Select(v => ((Type)v.Value!).FullName!))

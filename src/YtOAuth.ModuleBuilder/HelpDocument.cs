@@ -11,7 +11,8 @@ public sealed record HelpExample(string Title, string Code, string Remarks);
 
 /// <summary>
 /// One docs/&lt;Cmdlet&gt;.md page: "## SYNOPSIS", "## DESCRIPTION", "## EXAMPLES" ("### Example N: title", a
-/// fenced powershell block, remarks), "## PARAMETERS" ("### -Name"), "## INPUTS", "## OUTPUTS", "## NOTES".
+/// fenced powershell block, remarks), "## PARAMETERS" ("### -Name"), "## INPUTS", "## OUTPUTS", "## NOTES",
+/// "## RELATED LINKS" (one "- [Name](Name.md)" a line: other pages of this help, never a web address).
 /// </summary>
 public sealed class HelpDocument
 {
@@ -22,6 +23,7 @@ public sealed class HelpDocument
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Parameters { get; private init; } = new Dictionary<string, IReadOnlyList<string>>();
     public IReadOnlyList<string> Inputs { get; private init; } = Array.Empty<string>();
     public IReadOnlyList<string> Notes { get; private init; } = Array.Empty<string>();
+    public IReadOnlyList<string> RelatedLinks { get; private init; } = Array.Empty<string>();
 
     public static HelpDocument Parse(string path)
     {
@@ -46,6 +48,9 @@ public sealed class HelpDocument
             Parameters = parameters,
             Inputs = Section("INPUTS"),
             Notes = Section("NOTES"),
+            RelatedLinks = sections.TryGetValue("RELATED LINKS", out var links)
+                ? links.Select(l => Regex.Match(l, @"^\s*-\s*\[([^\]]+)\]")).Where(m => m.Success).Select(m => m.Groups[1].Value).ToList()
+                : new List<string>(),
         };
     }
 

@@ -13,7 +13,13 @@ public static class MamlWriter
     private static readonly XNamespace Command = "http://schemas.microsoft.com/maml/dev/command/2004/10";
     private static readonly XNamespace Dev = "http://schemas.microsoft.com/maml/dev/2004/10";
 
-    /// <summary>Checks that every cmdlet has a page with a synopsis, three examples and every parameter; returns the problems.</summary>
+    /// <summary>The about topic every RELATED LINKS may name besides the cmdlets.</summary>
+    public const string AboutTopic = "about_YtOAuth";
+
+    /// <summary>
+    /// Checks that every cmdlet has a page with a synopsis, three examples, every parameter and related links that
+    /// name other pages of this help; returns the problems.
+    /// </summary>
     public static IReadOnlyList<string> Validate(IReadOnlyList<CmdletDeclaration> cmdlets, IReadOnlyDictionary<string, HelpDocument> docs)
     {
         var problems = new List<string>();
@@ -31,6 +37,12 @@ public static class MamlWriter
             foreach (var parameter in cmdlet.Parameters.Where(p => !doc.Parameters.ContainsKey(p.Name)))
             {
                 problems.Add(cmdlet.Name + ": parameter -" + parameter.Name + " is not documented.");
+            }
+
+            if (doc.RelatedLinks.Count == 0) problems.Add(cmdlet.Name + ": no RELATED LINKS.");
+            foreach (var link in doc.RelatedLinks.Where(l => l != AboutTopic && cmdlets.All(c => c.Name != l)))
+            {
+                problems.Add(cmdlet.Name + ": RELATED LINKS names '" + link + "', which is neither a cmdlet of the module nor " + AboutTopic + ".");
             }
 
             foreach (var documented in doc.Parameters.Keys.Where(k => cmdlet.Parameters.All(p => !p.Name.Equals(k, StringComparison.OrdinalIgnoreCase))))
@@ -67,7 +79,10 @@ public static class MamlWriter
                 new XElement(Command + "example",
                     new XElement(Maml + "title", "-------------------------- " + e.Title + " --------------------------"),
                     new XElement(Dev + "code", e.Code),
-                    new XElement(Dev + "remarks", e.Remarks.Split("\n\n").Select(p => new XElement(Maml + "para", p)))))));
+                    new XElement(Dev + "remarks", e.Remarks.Split("\n\n").Select(p => new XElement(Maml + "para", p)))))),
+            // Links to other topics of this help, by name (Get-Help <name>): no web address, so nothing leads to a page that is not there.
+            new XElement(Maml + "relatedLinks", doc.RelatedLinks.Select(l =>
+                new XElement(Maml + "navigationLink", new XElement(Maml + "linkText", l), new XElement(Maml + "uri")))));
 
     private static XElement SyntaxItem(CmdletDeclaration cmdlet, string set)
     {
@@ -97,7 +112,7 @@ public static class MamlWriter
             new XElement(Maml + "name", p.Name));
         if (set == null)
         {
-            element.Add(Description(description));
+            element.Add(Description(description.Where(d => DefaultValue(new[] { d }) == null)));
         }
 
         if (!p.IsSwitch)
@@ -106,8 +121,18 @@ public static class MamlWriter
         }
 
         element.Add(new XElement(Dev + "type", new XElement(Maml + "name", p.TypeName)));
+        if (set == null)
+        {
+            element.Add(new XElement(Dev + "defaultValue", p.IsSwitch ? "False" : DefaultValue(description) ?? p.DefaultValue ?? "None"));
+        }
         return element;
     }
+
+    /// <summary>A page's "Default value: X" paragraph of a parameter, which wins over the [PSDefaultValue] of a shared parameter.</summary>
+    private static string? DefaultValue(IReadOnlyList<string> description) =>
+        description.Where(d => d.StartsWith(DefaultValuePrefix, StringComparison.Ordinal)).Select(d => d[DefaultValuePrefix.Length..].Trim()).FirstOrDefault();
+
+    private const string DefaultValuePrefix = "Default value:";
 
     private static XElement Description(IEnumerable<string> paragraphs) =>
         new(Maml + "description", paragraphs.Select(p => new XElement(Maml + "para", p)));

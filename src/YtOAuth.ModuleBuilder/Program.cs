@@ -4,7 +4,8 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using YtOAuth.ModuleBuilder;
 
-// layout --repo DIR --module DIR --version X: stamps the manifest and writes en-US/YtOAuth.dll-Help.xml into
+// layout --repo DIR --module DIR --version X: stamps the manifest and writes en-US/YtOAuth.dll-Help.xml and
+// en-US/about_YtOAuth.help.txt into
 // the module folder the MSBuild target has filled; fails (exit 1) on undocumented cmdlets or parameters.
 if (args.Length == 0 || args[0] != "layout")
 {
@@ -44,5 +45,13 @@ if (problems.Count > 0)
 
 Directory.CreateDirectory(Path.Combine(module, "en-US"));
 MamlWriter.Write(cmdlets, docs).Save(Path.Combine(module, "en-US", "YtOAuth.dll-Help.xml"));
-Console.WriteLine($"Module laid out in {module}: {cmdlets.Count} cmdlets, help for each.");
+var about = Path.Combine(repo, "docs", MamlWriter.AboutTopic + ".md");
+if (!File.Exists(about))
+{
+    Console.Error.WriteLine("help: docs/" + MamlWriter.AboutTopic + ".md is missing.");
+    return 1;
+}
+
+File.WriteAllText(Path.Combine(module, "en-US", MamlWriter.AboutTopic + ".help.txt"), AboutTopic.ToHelpText(about));
+Console.WriteLine($"Module laid out in {module}: {cmdlets.Count} cmdlets, help for each, and {MamlWriter.AboutTopic}.");
 return 0;

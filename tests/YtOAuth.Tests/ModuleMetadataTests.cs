@@ -113,11 +113,38 @@ public class ModuleMetadataTests : IClassFixture<BuiltModule>
         Assert.Equal("Mine", playlist.DefaultParameterSet);
         var id = playlist.Parameters.Single(p => p.Name == "Id");
         Assert.Equal("String[]", id.TypeName);
-        Assert.True(id.Sets.Single().FromPipeline);
-        Assert.True(id.Sets.Single().FromPipelineByPropertyName);
+        Assert.False(id.Sets.Single().FromPipeline);
         Assert.Contains("PlaylistId", id.Aliases);
-        Assert.Equal(new[] { "Channel", "Id" }, playlist.Parameters.Single(p => p.Name == "ApiKey").Sets.Select(s => s.Name).OrderBy(n => n));
+        var input = playlist.Parameters.Single(p => p.Name == "InputObject");
+        Assert.True(input.Sets.Single().FromPipeline);
+        Assert.Equal(new[] { "Channel", "Id", "InputObject" }, playlist.Parameters.Single(p => p.Name == "ApiKey").Sets.Select(s => s.Name).OrderBy(n => n));
         Assert.Equal(new[] { "YtOAuth.Output.YouTubePlaylist" }, playlist.OutputTypes);
+    }
+
+    [Fact]
+    public void Pipeline_input_is_read_by_meaning_never_by_a_property_name_that_happens_to_match()
+    {
+        // Only -InputObject takes objects (each command decides what a piped object means, and refuses the rest);
+        // only -Profile binds by property name, from contexts. An "Id" bound by name took a channel's id for a
+        // playlist's and a playlist's title for a video's.
+        foreach (var cmdlet in module.Cmdlets)
+        {
+            foreach (var parameter in cmdlet.Parameters)
+            {
+                if (parameter.Sets.Any(s => s.FromPipeline))
+                {
+                    Assert.True(parameter.Name == "InputObject" && parameter.TypeName == "PSObject", cmdlet.Name + " -" + parameter.Name + " takes pipeline input by value");
+                }
+
+                if (parameter.Sets.Any(s => s.FromPipelineByPropertyName))
+                {
+                    Assert.True(parameter.Name == "Profile", cmdlet.Name + " -" + parameter.Name + " binds by property name");
+                }
+            }
+        }
+
+        Assert.Equal(new[] { "Get-YouTubeChannel", "Get-YouTubePlaylist", "Get-YouTubePlaylistItem", "Get-YouTubeVideo" },
+            module.Cmdlets.Where(c => c.Parameters.Any(p => p.Name == "InputObject")).Select(c => c.Name).OrderBy(n => n, StringComparer.Ordinal));
     }
 
     [Fact]

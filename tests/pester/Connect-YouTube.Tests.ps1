@@ -24,6 +24,30 @@ Describe 'Connect-YouTube' {
             Should -Throw -ErrorId 'ClientSecretNotFound,YtOAuth.Commands.ConnectYouTubeCommand'
     }
 
+    It 'reports a missing client_secret.json as not found before anything about the vault' {
+        $err = { Connect-YouTube -ClientSecretPath (Join-Path $TestDrive 'nope.json') -Vault 'NoSuchVault' -ErrorAction Stop } |
+            Should -Throw -ErrorId 'ClientSecretNotFound,YtOAuth.Commands.ConnectYouTubeCommand' -PassThru
+        $err.Exception.Message | Should -Match 'not found'
+        $err.Exception.Message | Should -Not -Match 'vault'
+    }
+
+    It 'reports a directory given for client_secret.json as a directory, naming the file in it' {
+        $folder = New-Item (Join-Path $TestDrive 'Downloads') -ItemType Directory -Force
+        $err = { Connect-YouTube -ClientSecretPath $folder.FullName -Vault 'NoSuchVault' -ErrorAction Stop } |
+            Should -Throw -ErrorId 'ClientSecretNotFound,YtOAuth.Commands.ConnectYouTubeCommand' -PassThru
+        $err.Exception.Message | Should -Match 'is a directory'
+        Copy-Item $emulator.ClientSecretPath (Join-Path $folder 'client_secret_123.json')
+        $err = { Connect-YouTube -ClientSecretPath $folder.FullName -ContextScope Process -ErrorAction Stop } | Should -Throw -PassThru
+        $err.Exception.Message | Should -Match ([regex]::Escape((Join-Path $folder 'client_secret_123.json')))
+    }
+
+    It 'takes -Scopes, as Connect-MgGraph names it, for -Scope' {
+        $grant = New-EmulatorRefreshToken -Emulator $emulator
+        $context = Connect-YouTube -ClientId $grant.ClientId -ClientSecret $grant.ClientSecret -RefreshToken $grant.RefreshToken -Scopes ReadOnly, Analytics `
+            -Profile 'scopes-alias' -ContextScope Process -EndpointBaseUri $emulator.BaseUri
+        $context.Scopes | Should -Contain 'Analytics'
+    }
+
     It 'refuses a malformed client_secret.json naming the field, without echoing the secret' {
         $file = Join-Path $TestDrive 'broken.json'
         '{"installed":{"client_id":"x.apps.googleusercontent.com","client_secret_typo":"GOCSPX-do-not-show"}}' | Set-Content $file

@@ -8,7 +8,7 @@ Describe 'pwsh ./build.ps1 -Task Demo' {
         $run.Errors | Should -BeNullOrEmpty
         $run.ExitCode | Should -Be 0
         $run.Output | Should -Match 'No terminal here, so the emulator approves the consent by itself'
-        $run.Output | Should -Match 'Profile\s+Channel\s+Scopes'
+        $run.Output | Should -Match 'Profile\s+ChannelTitle\s+Scopes'
         $run.Output | Should -Match 'Playlist 0012'
         $run.Output | Should -Match 'day\s+views\s+likes'
         $run.Output | Should -Match 'refreshed \(1 refresh at the emulator\) and retried'

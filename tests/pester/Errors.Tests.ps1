@@ -66,6 +66,10 @@ Describe 'Error records' {
            Run = { $env:CI = 'true'; try { Connect-YouTube -ClientSecretPath $emulator.ClientSecretPath -EndpointBaseUri $emulator.BaseUri -ContextScope Process } finally { Remove-Item Env:CI } } }
         @{ Name = 'a confirmation nobody can answer'; Id = 'InteractionRequired'; Command = 'DisconnectYouTube'; Category = 'InvalidOperation'; Terminating = $false
            Run = { Disconnect-YouTube -Profile err -Confirm } }
+        @{ Name = 'a playlist piped to Get-YouTubeVideo'; Id = 'InputNotSupported'; Command = 'GetYouTubeVideo'; Category = 'InvalidType'; Terminating = $false
+           Run = { Get-YouTubePlaylist -Profile err -First 1 | Get-YouTubeVideo -Profile err } }
+        @{ Name = 'a path the API does not have'; Id = 'ResourceNotFound'; Command = 'InvokeYouTubeApi'; Category = 'ObjectNotFound'; Terminating = $true
+           Run = { Invoke-YouTubeApi nosuchresource -Profile err } }
     ) {
         $caught = $null
         $records = @()

@@ -89,6 +89,7 @@ Describe 'Get-YouTubeAnalytics' {
         $err = { Get-YouTubeAnalytics -Profile 'noanalytics' -StartDate (Get-Date).AddDays(-3) -Metrics views -ErrorAction Stop } |
             Should -Throw -ErrorId 'ScopeMissing,YtOAuth.Commands.GetYouTubeAnalyticsCommand' -PassThru
         $err.ToString() | Should -Match 'Connect-YouTube -Profile noanalytics -Scope ReadOnly,Analytics -Force'
-        $err.ErrorDetails.RecommendedAction | Should -Be 'Run: Connect-YouTube -Profile noanalytics -Scope ReadOnly,Analytics -Force'
+        # Runnable as it stands: -ClientSecretPath is mandatory, so the line names it.
+        $err.ErrorDetails.RecommendedAction | Should -Be 'Run: Connect-YouTube -Profile noanalytics -Scope ReadOnly,Analytics -Force -ClientSecretPath ./client_secret.json'
     }
 }

@@ -31,7 +31,7 @@ Describe 'Get-YouTubeToken' {
     It 'fails at once with NotConnected naming Connect-YouTube when the vault holds no grant' {
         $err = { Get-YouTubeToken -Profile 'never-connected' -Vault $vault -ErrorAction Stop } |
             Should -Throw -ErrorId 'NotConnected,YtOAuth.Commands.GetYouTubeTokenCommand' -PassThru
-        $err.ToString() | Should -Match 'Run: Connect-YouTube -Profile never-connected$'
+        $err.ToString() | Should -Match 'Run: Connect-YouTube -Profile never-connected -ClientSecretPath \./client_secret\.json$'
     }
 
     It 'says how to set up a vault when the named one does not exist' {

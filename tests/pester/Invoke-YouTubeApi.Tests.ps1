@@ -10,12 +10,34 @@ AfterAll { Stop-GoogleEmulator $script:emulator }
 Describe 'Invoke-YouTubeApi' {
     BeforeEach { Invoke-EmulatorControl $emulator 'counters/reset' }
 
-    It 'writes one answer as an object, as Invoke-RestMethod would' {
-        $answer = Invoke-YouTubeApi playlists -Profile 'api' -Query @{ part = 'snippet'; mine = 'true' }
-        @($answer).Count | Should -Be 1
-        $answer.kind | Should -Be 'youtube#playlistListResponse'
-        @($answer.items).Count | Should -Be 5
-        $answer.items[0].snippet.title | Should -Be 'Playlist 0001'
+    It 'writes a list answer''s items, the same shape as with -All' {
+        $items = Invoke-YouTubeApi playlists -Profile 'api' -Query @{ part = 'snippet'; mine = 'true'; maxResults = 5 }
+        $all = Invoke-YouTubeApi playlists -Profile 'api' -Query @{ part = 'snippet'; mine = 'true'; maxResults = 5 } -All
+        @($items).Count | Should -Be 5
+        $items[0].kind | Should -Be 'youtube#playlist'
+        $items[0].snippet.title | Should -Be 'Playlist 0001'
+        $all[0].kind | Should -Be $items[0].kind
+        ($items[0].PSObject.Properties.Name -join ',') | Should -Be ($all[0].PSObject.Properties.Name -join ',')
+    }
+
+    It 'writes an answer that is no list whole, and the envelope only with -Raw' {
+        $channel = Invoke-YouTubeApi channels -Profile 'api' -Query @{ part = 'id'; mine = 'true' } -Raw | ConvertFrom-Json
+        $channel.kind | Should -Be 'youtube#channelListResponse'
+        $channel.items | Should -Not -BeNullOrEmpty
+    }
+
+    It 'reports a path YouTube does not have as ResourceNotFound at once, asked once and never as Google''s trouble' {
+        $DebugPreference = 'Continue' # -Debug would ask to continue, which an unattended session cannot answer
+        $watch = [Diagnostics.Stopwatch]::StartNew()
+        $err = { Invoke-YouTubeApi nosuchresource -Profile 'api' -ErrorAction Stop 5>&1 | Out-Null } |
+            Should -Throw -ErrorId 'ResourceNotFound,YtOAuth.Commands.InvokeYouTubeApiCommand' -PassThru
+        $watch.Elapsed.TotalSeconds | Should -BeLessThan 2
+        $err.CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $err.Exception.Message | Should -Match 'nosuchresource'
+        $err.Exception.Message | Should -Not -Match 'trouble|try again'
+        $said = [Collections.Generic.List[object]]::new()
+        try { Invoke-YouTubeApi nosuchresource -Profile 'api' 5>&1 | ForEach-Object { $said.Add($_) } } catch { }
+        @($said | Where-Object { "$_" -match 'answered 404' }).Count | Should -Be 1
     }
 
     It 'follows nextPageToken with -All and writes every item' {

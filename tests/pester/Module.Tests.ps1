@@ -3,7 +3,7 @@ BeforeDiscovery { Import-Module (Join-Path $PSScriptRoot 'TestHelper.psm1') -For
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelper.psm1') -Force
     $script:manifest = Get-YtOAuthModulePath
-    $script:cmdlets = @('Connect-YouTube', 'Disconnect-YouTube', 'Get-YouTubeAnalytics', 'Get-YouTubeChannel', 'Get-YouTubeContext', 'Get-YouTubePlaylist', 'Get-YouTubePlaylistItem', 'Get-YouTubeToken', 'Get-YouTubeVideo', 'Invoke-YouTubeApi', 'Revoke-YouTubeToken')
+    $script:cmdlets = @('Connect-YouTube', 'Disconnect-YouTube', 'Get-YouTubeAnalytics', 'Get-YouTubeChannel', 'Get-YouTubeContext', 'Get-YouTubePlaylist', 'Get-YouTubePlaylistItem', 'Get-YouTubeToken', 'Get-YouTubeVideo', 'Invoke-YouTubeApi', 'Revoke-YouTubeToken', 'Set-YouTubeContext')
 }
 
 Describe 'The PowerShell sources' {
@@ -31,13 +31,54 @@ Describe 'The YtOAuth module' {
         $module.ExportedFunctions.Count | Should -Be 0
     }
 
-    It 'has help with a synopsis and at least two examples for <_>' -ForEach @('Connect-YouTube', 'Disconnect-YouTube', 'Get-YouTubeAnalytics', 'Get-YouTubeChannel', 'Get-YouTubeContext', 'Get-YouTubePlaylist', 'Get-YouTubePlaylistItem', 'Get-YouTubeToken', 'Get-YouTubeVideo', 'Invoke-YouTubeApi', 'Revoke-YouTubeToken') {
+    It 'has help with a synopsis and at least two examples for <_>' -ForEach @('Connect-YouTube', 'Disconnect-YouTube', 'Get-YouTubeAnalytics', 'Get-YouTubeChannel', 'Get-YouTubeContext', 'Get-YouTubePlaylist', 'Get-YouTubePlaylistItem', 'Get-YouTubeToken', 'Get-YouTubeVideo', 'Invoke-YouTubeApi', 'Revoke-YouTubeToken', 'Set-YouTubeContext') {
         Import-Module $manifest -Force
         $help = Get-Help $_ -Examples
         $help.Synopsis | Should -Not -BeNullOrEmpty
         $help.Synopsis | Should -Not -Match "^\s*$_ "  # the generated stub starts with the syntax
         @($help.Examples.Example).Count | Should -BeGreaterOrEqual 2
         @($help.Examples.Example)[0].Code | Should -Match $_
+    }
+
+    It 'ships about_YtOAuth in its en-US folder, covering profiles, vaults, scopes, scheduled jobs, CI and the emulator' {
+        $module = Import-Module $manifest -Force -PassThru
+        Join-Path $module.ModuleBase 'en-US' 'about_YtOAuth.help.txt' | Should -Exist
+        $about = Get-Help about_YtOAuth | Out-String
+        foreach ($heading in 'PROFILES', 'THE CURRENT PROFILE', 'VAULTS', 'SCOPES', 'SCHEDULED JOBS', 'CI', 'THE EMULATOR') {
+            $about | Should -Match "(?m)^$heading\s*$"
+        }
+    }
+
+    It 'fills Default value in help for every parameter that has one: <_>' -ForEach @('Connect-YouTube', 'Disconnect-YouTube', 'Get-YouTubeAnalytics', 'Get-YouTubeChannel', 'Get-YouTubeContext', 'Get-YouTubePlaylist', 'Get-YouTubePlaylistItem', 'Get-YouTubeToken', 'Get-YouTubeVideo', 'Invoke-YouTubeApi', 'Revoke-YouTubeToken', 'Set-YouTubeContext') {
+        Import-Module $manifest -Force
+        $command = Get-Command $_
+        # What a parameter holds before anything is bound is its default; an empty one is "none".
+        $fresh = $command.ImplementingType::new()
+        $missing = foreach ($name in $command.Parameters.Keys | Where-Object { $_ -notin [Management.Automation.PSCmdlet]::CommonParameters -and $_ -notin [Management.Automation.PSCmdlet]::OptionalCommonParameters }) {
+            $parameter = $command.Parameters[$name]
+            $mandatory = @($parameter.Attributes | Where-Object { $_ -is [Parameter] }).Mandatory -notcontains $false
+            # -First, -Skip, -IncludeTotalCount come with SupportsPaging, and PowerShell documents them itself.
+            if ($parameter.SwitchParameter -or $mandatory -or -not $command.ImplementingType.GetProperty($name)) { continue }
+            $value = $fresh.$name
+            $hasDefault = $null -ne $value -and "$value" -ne '' -and "$value" -ne '0' -and -not ($value -is [array] -and $value.Count -eq 0)
+            $documented = (Get-Help $_ -Parameter $name).defaultValue
+            if ($hasDefault -and ($documented -in $null, '', 'None')) { "-$name (default $value)" }
+        }
+        $missing | Should -BeNullOrEmpty
+        (Get-Help Connect-YouTube -Parameter TimeoutSec).defaultValue | Should -Be '300'
+        (Get-Help Connect-YouTube -Parameter Profile).defaultValue | Should -Be 'default'
+    }
+
+    It 'links each cmdlet page to other pages of its own help, and to nothing online that is not there: <_>' -ForEach @('Connect-YouTube', 'Disconnect-YouTube', 'Get-YouTubeAnalytics', 'Get-YouTubeChannel', 'Get-YouTubeContext', 'Get-YouTubePlaylist', 'Get-YouTubePlaylistItem', 'Get-YouTubeToken', 'Get-YouTubeVideo', 'Invoke-YouTubeApi', 'Revoke-YouTubeToken', 'Set-YouTubeContext') {
+        $module = Import-Module $manifest -Force -PassThru
+        $links = @((Get-Help $_).relatedLinks.navigationLink)
+        $links.Count | Should -BeGreaterThan 0
+        foreach ($link in $links) {
+            $link.uri | Should -BeNullOrEmpty
+            Get-Help $link.linkText -ErrorAction Stop | Should -Not -BeNullOrEmpty
+        }
+        (Get-Command $_).HelpUri | Should -BeNullOrEmpty
+        $module.HelpInfoUri | Should -BeNullOrEmpty
     }
 
     It 'imports and works next to a module that loaded an older Google.Apis and PowerShell''s Newtonsoft.Json' {

@@ -78,7 +78,7 @@ Describe 'Default views' {
 
     It 'shows playlists as a table with Title, Items, Privacy, Published and Id' {
         $table = Get-YouTubePlaylist -Profile 'views' -First 3 | Out-String -Width 80
-        $table | Should -Match 'Title\s+Items\s+Privacy\s+Published\s+Id'
+        $table | Should -Match 'Title\s+ItemCount\s+Privacy\s+Published\s+Id'
         $table | Should -Match 'Playlist 0001'
     }
 
@@ -87,9 +87,9 @@ Describe 'Default views' {
         foreach ($name in 'Id', 'Title', 'Description', 'ChannelTitle', 'Privacy', 'ItemCount') { $list | Should -Match "$name\s+:" }
     }
 
-    It 'shows contexts as a table of profile, channel, scopes, expiry and store that fits 80 columns' {
+    It 'shows contexts as a table of profile, channel title, scopes, expiry and store that fits 80 columns' {
         $table = Get-YouTubeContext -Profile 'views' | Out-String -Width 80
-        $table | Should -Match 'Profile\s+Channel\s+Scopes\s+ExpiresOn\s+Store'
+        $table | Should -Match 'Profile\s+ChannelTitle\s+Scopes\s+ExpiresOn\s+Store'
         $table | Should -Match 'views\s+Emulated Channel\s+ReadOnly,Analytics\s+\d{4}-\d\d-\d\d \d\d:\d\d\s+memory'
     }
 

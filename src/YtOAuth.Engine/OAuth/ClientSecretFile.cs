@@ -26,10 +26,19 @@ namespace YtOAuth.Engine.OAuth
             }
 
             var full = Path.GetFullPath(path);
+            if (Directory.Exists(full))
+            {
+                // A folder is the commonest slip (the download folder instead of the file in it): name the file if it is there.
+                var inside = Directory.GetFiles(full, "client_secret*.json").OrderBy(f => f, StringComparer.Ordinal).FirstOrDefault();
+                throw new YtOAuthException(ErrorCode.ClientSecretNotFound,
+                    "Client secret file not found: '" + full + "' is a directory. " +
+                    (inside != null ? "Give the path of the file in it, such as '" + inside + "'." : "Give the path of the client_secret.json file itself. " + Help), full);
+            }
+
             if (!File.Exists(full))
             {
                 throw new YtOAuthException(ErrorCode.ClientSecretNotFound,
-                    "The client secret file '" + full + "' does not exist. Check the path, or " + char.ToLowerInvariant(Help[0]) + Help.Substring(1), full);
+                    "Client secret file not found: '" + full + "' does not exist. Check the path, or " + char.ToLowerInvariant(Help[0]) + Help.Substring(1), full);
             }
 
             // Read at most MaxBytes + 1 and give up after a few seconds: the size a FIFO or device reports says nothing,

@@ -155,7 +155,9 @@ namespace YtOAuth.Engine.YouTube
                         return result;
                     }
 
-                    var errorBody = await GoogleHttp.ReadJsonAsync(response, uri).ConfigureAwait(false);
+                    // An error answer without Google's JSON error (an unknown path's bare 404, a proxy's page) is judged by its
+                    // status alone: a 404 stays "not found", never "Google is having trouble".
+                    var errorBody = TryParse(response.Content == null ? string.Empty : await response.Content.ReadAsStringAsync().ConfigureAwait(false)) ?? new JObject();
                     var error = ErrorOf(errorBody);
                     Diagnostics.EngineLog.Debug(uri.Host + " answered " + (int)response.StatusCode + " (" + (Reason(error) ?? "no reason given") + "); " + quotaCost + " quota unit(s) spent on this call.");
                     if (response.StatusCode == HttpStatusCode.Unauthorized && tokens != null && !refreshed)
@@ -293,6 +295,9 @@ namespace YtOAuth.Engine.YouTube
                 case 403:
                     return new YtOAuthException(ErrorCode.Forbidden, "YouTube refused access to '" + target + "': " + said +
                         ". The connected account may not read it: check the id, or connect with the account that owns it.", target);
+                case 404 when error == null:
+                    return new YtOAuthException(ErrorCode.NotFound, "YouTube has nothing at '" + response.RequestMessage?.RequestUri?.AbsolutePath + "' (HTTP 404 without an API error): " +
+                        "the path names no resource of the API. Check its spelling (videos, channels, playlists, playlistItems, search...; reports for Analytics).", target);
                 case 404:
                     return new YtOAuthException(ErrorCode.NotFound, "YouTube found nothing for '" + target + "': " + said + ". Check the id.", target);
                 default:

@@ -36,11 +36,11 @@ namespace YtOAuth.Engine.YouTube
         public IReadOnlyDictionary<string, string>? Query { get; set; }
         /// <summary>A JSON body.</summary>
         public string? JsonBody { get; set; }
-        /// <summary>Follow nextPageToken and hand out the items of every page.</summary>
+        /// <summary>Follow nextPageToken and hand out the items of every page (without it, the first page's items).</summary>
         public bool All { get; set; }
         /// <summary>Hand out at most this many items, paging as needed.</summary>
         public int? First { get; set; }
-        /// <summary>Hand out each answer's JSON whole, instead of its items.</summary>
+        /// <summary>Hand out each answer's JSON whole (the envelope: nextPageToken, pageInfo), instead of a list answer's items.</summary>
         public bool Raw { get; set; }
     }
 
@@ -64,7 +64,10 @@ namespace YtOAuth.Engine.YouTube
             this.profile = ProfileName.Validate(profile);
         }
 
-        /// <summary>Makes the call, handing <paramref name="onJson"/> each item (or each answer, with Raw or without paging) as JSON text.</summary>
+        /// <summary>
+        /// Makes the call, handing <paramref name="onJson"/> as JSON text each item of a list answer (every page's with All or
+        /// First), or an answer that is no list whole; with Raw each answer whole.
+        /// </summary>
         public async Task InvokeAsync(ApiRequest request, Action<string> onJson, CancellationToken cancellationToken)
         {
             var method = new HttpMethod((request.Method ?? "GET").ToUpperInvariant());
@@ -87,14 +90,18 @@ namespace YtOAuth.Engine.YouTube
                 {
                     var page = pageToken == null ? uri : new Uri(uri.AbsoluteUri + (uri.Query.Length > 0 ? "&" : "?") + "pageToken=" + System.Uri.EscapeDataString(pageToken));
                     var json = await api.SendAsync(method, page, request.JsonBody, uri.AbsolutePath, cost, cancellationToken).ConfigureAwait(false);
-                    if (!paging || request.Raw)
+                    // One shape whether or not it pages: a list answer's items, any other answer (a resource an
+                    // insert made, an Analytics report) whole, an empty answer (a delete's 204) nothing; Raw: each answer whole.
+                    if (request.Raw || !(json["items"] is JArray items))
                     {
-                        onJson(json.ToString(Formatting.None));
+                        if (request.Raw || json.Count > 0)
+                        {
+                            onJson(json.ToString(Formatting.None));
+                        }
                     }
-
-                    if (paging && !request.Raw)
+                    else
                     {
-                        foreach (var item in (json["items"] as JArray) ?? new JArray())
+                        foreach (var item in items)
                         {
                             onJson(item.ToString(Formatting.None));
                             if (++handedOut >= request.First)

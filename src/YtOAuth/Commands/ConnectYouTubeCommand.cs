@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using System.Net;
 using System.Security;
+using System.Threading.Tasks;
 using YtOAuth.Engine;
 using YtOAuth.Engine.OAuth;
 using YtOAuth.Hosting;
@@ -50,11 +51,14 @@ namespace YtOAuth.Commands
 
         /// <summary>Scopes: ReadOnly, Analytics, AnalyticsMonetary, Manage, ForceSsl, Upload, Partner, or scope URLs.</summary>
         [Parameter]
+        [Alias("Scopes")]
         [ArgumentCompleter(typeof(ScopeCompleter))]
+        [PSDefaultValue(Value = "ReadOnly, Analytics")]
         public string[]? Scope { get; set; }
 
         /// <summary>Process: memory for this session only. CurrentUser: the SecretManagement vault.</summary>
         [Parameter]
+        [PSDefaultValue(Value = "CurrentUser")]
         public ContextScope ContextScope { get; set; } = ContextScope.CurrentUser;
 
         /// <summary>Print the sign-in URL instead of opening a browser.</summary>
@@ -71,6 +75,7 @@ namespace YtOAuth.Commands
         [Parameter(ParameterSetName = ClientSecretFileSet)]
         [Parameter(ParameterSetName = ClientIdSet)]
         [ValidateRange(10, 3600)]
+        [PSDefaultValue(Value = "300")]
         public int TimeoutSec { get; set; } = 300;
 
         /// <summary>Email or account id to preselect on the consent page.</summary>
@@ -85,6 +90,7 @@ namespace YtOAuth.Commands
 
         /// <summary>Send every request to this base URL instead of Google (an emulator, a test double). Also YTOAUTH_ENDPOINT_BASE.</summary>
         [Parameter]
+        [PSDefaultValue(Value = "$env:YTOAUTH_ENDPOINT_BASE, else Google")]
         public string? EndpointBaseUri { get; set; }
 
         /// <summary>The authorization endpoint, whatever the client registration or the server says.</summary>
@@ -106,6 +112,9 @@ namespace YtOAuth.Commands
         /// <summary>Where the YouTube APIs are, laid out as Google's paths (youtube/v3/, v2/).</summary>
         [Parameter]
         public Uri? ApiBaseUri { get; set; }
+
+        /// <inheritdoc />
+        protected override bool UsesCurrentProfile => false;
 
         /// <inheritdoc />
         protected override void EndProcessing()
@@ -134,11 +143,13 @@ namespace YtOAuth.Commands
                     WriteVerbose("Unattended session: " + why + ".");
                 }
 
+                // The client first, inside pumped work so that its warnings (a "web" client, say) reach the user: a
+                // missing or wrong client_secret.json is the user's first mistake to hear about, before any vault trouble.
+                var client = Run(_ => Task.FromResult(
+                    secretPath != null ? ClientSecretFile.Load(secretPath, endpoints) : new OAuthClient(ClientId, Plain(ClientSecret), endpoints)));
                 var (engine, vault) = ModuleState.ForConnect(ContextScope, Vault);
                 var result = Run(token =>
                 {
-                    // Loaded inside the pumped work so that its warnings (a "web" client, say) reach the user.
-                    var client = secretPath != null ? ClientSecretFile.Load(secretPath, endpoints) : new OAuthClient(ClientId, Plain(ClientSecret), endpoints);
                     return unattended ? engine.ConnectWithRefreshTokenAsync(client, Plain(RefreshToken), options, token)
                         : UseDeviceCode ? engine.ConnectWithDeviceCodeAsync(client, options, token)
                         : engine.ConnectAsync(client, options, token);
@@ -151,6 +162,7 @@ namespace YtOAuth.Commands
                 }
 
                 ModuleState.Connected(Profile, ContextScope);
+                ModuleState.MakeCurrent(Profile, ContextScope == ContextScope.Process ? null : Vault);
                 WriteObject(new YouTubeContext(result.Profile!, ContextScope, vault, System.Linq.Enumerable.ToArray(result.MissingScopes)));
             }
             catch (YtOAuthException e)

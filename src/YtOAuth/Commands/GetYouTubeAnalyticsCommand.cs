@@ -24,6 +24,7 @@ namespace YtOAuth.Commands
 
         /// <summary>Last day (inclusive; default today).</summary>
         [Parameter(Position = 1)]
+        [PSDefaultValue(Value = "today")]
         public DateTime EndDate { get; set; } = DateTime.Today;
 
         /// <summary>Metrics such as views, estimatedMinutesWatched, likes.</summary>
@@ -48,15 +49,18 @@ namespace YtOAuth.Commands
         /// <summary>Rows wanted in all (paged with startIndex when more than one answer holds).</summary>
         [Parameter]
         [ValidateRange(1, int.MaxValue)]
+        [PSDefaultValue(Value = "every row")]
         public int MaxResults { get; set; }
 
         /// <summary>The channel (default: the connected one).</summary>
         [Parameter]
+        [PSDefaultValue(Value = "the connected channel")]
         public string? ChannelId { get; set; }
 
         /// <summary>ISO 4217 currency for monetary metrics (default USD).</summary>
         [Parameter]
         [ValidatePattern(AnalyticsQuery.CurrencyPattern)]
+        [PSDefaultValue(Value = "USD")]
         public string? Currency { get; set; }
 
         /// <inheritdoc />

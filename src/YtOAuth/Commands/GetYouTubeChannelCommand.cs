@@ -6,7 +6,7 @@ using YtOAuth.Output;
 
 namespace YtOAuth.Commands
 {
-    /// <summary>Channels: the connected one, by id (from the pipeline too), or by handle.</summary>
+    /// <summary>Channels: the connected one, by id, or by handle; from the pipeline, channel ids or the channel of videos, playlists and contexts.</summary>
     [Cmdlet(VerbsCommon.Get, "YouTubeChannel", DefaultParameterSetName = MineSet)]
     [OutputType(typeof(YouTubeChannel))]
     public sealed class GetYouTubeChannelCommand : YtOAuthCmdlet
@@ -17,11 +17,13 @@ namespace YtOAuth.Commands
         public const string IdSet = "Id";
         /// <summary>A channel by handle.</summary>
         public const string HandleSet = "Handle";
+        /// <summary>Channels from what is piped in.</summary>
+        public const string InputObjectSet = "InputObject";
 
         private readonly List<string> ids = new List<string>();
 
-        /// <summary>Channel ids; from the pipeline as strings or objects with a ChannelId property.</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        /// <summary>Channel ids.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet)]
         [Alias("ChannelId")]
         [ValidateNotNullOrEmpty]
         public string[] Id { get; set; } = new string[0];
@@ -31,13 +33,45 @@ namespace YtOAuth.Commands
         [ValidateNotNullOrEmpty]
         public string Handle { get; set; } = string.Empty;
 
+        /// <summary>
+        /// What is piped in: channel ids, channels, or the channel of a video, a playlist or a context (their ChannelId),
+        /// or objects with a ChannelId property (a CSV row). Anything else is refused.
+        /// </summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputObjectSet)]
+        public PSObject? InputObject { get; set; }
+
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
+            // Gathered so that ids from the pipeline are fetched 50 a call.
             if (ParameterSetName == IdSet)
             {
-                ids.AddRange(Id); // gathered so that ids from the pipeline are fetched 50 a call
+                ids.AddRange(Id);
+                return;
             }
+
+            if (ParameterSetName != InputObjectSet)
+            {
+                return;
+            }
+
+            var id = InputObject!.BaseObject switch
+            {
+                string text => text,
+                YouTubeChannel channel => channel.Id,
+                YouTubeVideo video => video.ChannelId,
+                YouTubePlaylist playlist => playlist.ChannelId,
+                YouTubeContext context => context.ChannelId,
+                PSCustomObject _ => PipedProperty(InputObject, "ChannelId"),
+                _ => null,
+            };
+            if (string.IsNullOrEmpty(id))
+            {
+                RefuseInput(InputObject, "channel ids, channels, videos, playlists and contexts (or objects with a ChannelId property)");
+                return;
+            }
+
+            ids.Add(id!);
         }
 
         /// <inheritdoc />
@@ -47,7 +81,8 @@ namespace YtOAuth.Commands
             {
                 var youtube = ModuleState.ForProfile(Profile, Vault).Engine.YouTube(Profile);
                 // An unknown id or handle is one failed item: a non-terminating error; the others are still written.
-                Pump((emit, cancel) => youtube.ListChannelsAsync(ParameterSetName == IdSet ? ids : null, ParameterSetName == HandleSet ? Handle : null,
+                var byId = ParameterSetName == IdSet || ParameterSetName == InputObjectSet;
+                Pump((emit, cancel) => youtube.ListChannelsAsync(byId ? ids : null, ParameterSetName == HandleSet ? Handle : null,
                     channel => emit(new YouTubeChannel(channel)), emit, cancel));
             }
             catch (YtOAuthException e)

@@ -31,6 +31,7 @@ namespace YtOAuth.Commands
         /// <summary>The token must stay valid at least this many seconds.</summary>
         [Parameter]
         [ValidateRange(0, 3500)]
+        [PSDefaultValue(Value = "0")]
         public int MinimumValiditySec { get; set; }
 
         /// <inheritdoc />

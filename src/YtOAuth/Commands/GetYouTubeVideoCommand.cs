@@ -6,38 +6,75 @@ using YtOAuth.Output;
 
 namespace YtOAuth.Commands
 {
-    /// <summary>Videos by id, with their statistics and content details; ids from the pipeline (playlist items, say).</summary>
-    [Cmdlet(VerbsCommon.Get, "YouTubeVideo", DefaultParameterSetName = "Id")]
+    /// <summary>Videos by id, with their statistics and content details; from the pipeline: video ids, videos, or playlist items (their video).</summary>
+    [Cmdlet(VerbsCommon.Get, "YouTubeVideo", DefaultParameterSetName = IdSet)]
     [OutputType(typeof(YouTubeVideo))]
     public sealed class GetYouTubeVideoCommand : YtOAuthCmdlet
     {
+        /// <summary>Videos by id.</summary>
+        public const string IdSet = "Id";
+        /// <summary>Videos from what is piped in.</summary>
+        public const string InputObjectSet = "InputObject";
+
         private readonly List<string> ids = new List<string>();
 
-        /// <summary>Video ids, from the argument or piped as strings.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = "Id")]
+        /// <summary>Video ids.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet)]
+        [Alias("VideoId")]
         [ValidateNotNullOrEmpty]
         public string[] Id { get; set; } = new string[0];
 
         /// <summary>
-        /// The VideoId of piped objects (Get-YouTubePlaylistItem's). Kept apart from -Id because a playlist item's own Id
-        /// names the entry, not the video; an entry without a video id is skipped.
+        /// What is piped in: video ids, videos, playlist items (their VideoId, not the item's own Id; a deleted entry
+        /// has none and is skipped), or objects with a VideoId property (a CSV row). Anything else is refused.
         /// </summary>
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = "VideoId")]
-        [AllowNull]
-        [AllowEmptyString]
-        [AllowEmptyCollection]
-        public string?[] VideoId { get; set; } = new string?[0];
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputObjectSet)]
+        public PSObject? InputObject { get; set; }
 
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
             // Fetched 50 a call at the end.
-            foreach (var id in ParameterSetName == "Id" ? Id : VideoId ?? new string?[0])
+            if (ParameterSetName == IdSet)
             {
-                if (!string.IsNullOrEmpty(id))
-                {
-                    ids.Add(id!);
-                }
+                ids.AddRange(Id);
+                return;
+            }
+
+            switch (InputObject?.BaseObject)
+            {
+                case string id:
+                    ids.Add(id);
+                    break;
+                case YouTubeVideo video:
+                    ids.Add(video.Id);
+                    break;
+                case YouTubePlaylistItem item:
+                    if (!string.IsNullOrEmpty(item.VideoId))
+                    {
+                        ids.Add(item.VideoId!);
+                    }
+
+                    break;
+                case YouTubePlaylist _:
+                    RefuseInput(InputObject!, "video ids, videos and playlist items",
+                        "A playlist is not a video; for its videos, list its items first: Get-YouTubePlaylist | Get-YouTubePlaylistItem | Get-YouTubeVideo.");
+                    break;
+                case YouTubeChannel _:
+                    RefuseInput(InputObject!, "video ids, videos and playlist items",
+                        "For a channel's uploads: Get-YouTubeChannel | Get-YouTubePlaylistItem | Get-YouTubeVideo.");
+                    break;
+                case PSCustomObject _ when InputObject!.Properties["VideoId"] != null:
+                    var piped = PipedProperty(InputObject, "VideoId");
+                    if (piped != null)
+                    {
+                        ids.Add(piped); // a row without a video id (a deleted entry) is skipped, as the item itself would be
+                    }
+
+                    break;
+                default:
+                    RefuseInput(InputObject!, "video ids, videos and playlist items (or objects with a VideoId property)");
+                    break;
             }
         }
 

@@ -34,6 +34,7 @@ namespace YtOAuth.Commands
         /// <summary>The HTTP method.</summary>
         [Parameter]
         [ValidateSet("GET", "POST", "PUT", "PATCH", "DELETE")]
+        [PSDefaultValue(Value = "GET")]
         public string Method { get; set; } = "GET";
 
         /// <summary>Data (YouTube Data API v3, the default) or Analytics (YouTube Analytics API v2).</summary>
@@ -41,6 +42,7 @@ namespace YtOAuth.Commands
         /// the engine can load from dependencies/.</remarks>
         [Parameter]
         [ValidateSet("Data", "Analytics")]
+        [PSDefaultValue(Value = "Data")]
         public string Api { get; set; } = "Data";
 
         /// <summary>Query parameters.</summary>
@@ -58,6 +60,7 @@ namespace YtOAuth.Commands
         /// <summary>Write at most this many items, paging as needed.</summary>
         [Parameter]
         [ValidateRange(1, int.MaxValue)]
+        [PSDefaultValue(Value = "every item")]
         public int First { get; set; }
 
         /// <summary>Write each answer's JSON text as it came, instead of objects.</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -19,15 +20,36 @@ namespace YtOAuth.Commands
         private QueueSink? sink;
         private int progressId = 1;
 
-        /// <summary>The stored grant to use (one per channel or account).</summary>
+        private string? profile;
+        private string? vault;
+
+        /// <summary>The stored grant to use (one per channel or account); without it, this session's current profile.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidatePattern(Engine.Tokens.ProfileName.Pattern)]
-        public string Profile { get; set; } = Engine.Tokens.ProfileName.Default;
+        [ArgumentCompleter(typeof(ProfileCompleter))]
+        [PSDefaultValue(Value = "the current profile (Set-YouTubeContext), else default")]
+        public string Profile
+        {
+            get => UsesCurrentProfile ? ModuleState.Resolve(profile, vault).Profile : profile ?? Engine.Tokens.ProfileName.Default;
+            set => profile = value;
+        }
 
-        /// <summary>The SecretManagement vault (default: the default vault).</summary>
+        /// <summary>The SecretManagement vault; without it, the current profile's, else the default vault.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
-        public string? Vault { get; set; }
+        [ArgumentCompleter(typeof(VaultCompleter))]
+        [PSDefaultValue(Value = "the current profile's vault, else the default vault")]
+        public string? Vault
+        {
+            get => UsesCurrentProfile ? ModuleState.Resolve(profile, vault).Vault : vault;
+            set => vault = value;
+        }
+
+        /// <summary>
+        /// Whether a command without -Profile works with this session's current profile. Connect-YouTube does not: it
+        /// creates grants, and must never replace another profile's because that one was current.
+        /// </summary>
+        protected virtual bool UsesCurrentProfile => true;
 
         /// <inheritdoc />
         protected override void StopProcessing() => stop.Cancel();
@@ -129,6 +151,22 @@ namespace YtOAuth.Commands
 
         /// <summary>Reports a failure of one input item and lets the command go on.</summary>
         protected void Report(YtOAuthException e) => WriteError(ErrorIds.ToRecord(e));
+
+        /// <summary>
+        /// Reports a piped object this command has no meaning for (a playlist piped to Get-YouTubeVideo, say) rather
+        /// than bind one of its properties by name to a parameter it does not fit; the command goes on with the next.
+        /// </summary>
+        protected void RefuseInput(PSObject input, string takes, string? instead = null)
+        {
+            var what = input.BaseObject.GetType().Name;
+            WriteError(new ErrorRecord(new ArgumentException(
+                    MyInvocation.MyCommand.Name + " takes " + takes + " from the pipeline, not a " + what + "." + (instead == null ? string.Empty : " " + instead)),
+                ErrorIds.InputNotSupported, ErrorCategory.InvalidType, input));
+        }
+
+        /// <summary>The first of <paramref name="names"/> that a piped object (a CSV row, a custom object) has with a value.</summary>
+        protected static string? PipedProperty(PSObject input, params string[] names) =>
+            names.Select(n => input.Properties[n]?.Value?.ToString()).FirstOrDefault(v => !string.IsNullOrEmpty(v));
 
         private void Write(object item)
         {

@@ -16,10 +16,70 @@ namespace YtOAuth.Hosting
         /// <inheritdoc />
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
             CommandAst commandAst, IDictionary fakeBoundParameters)
+            => Matching(Names, wordToComplete);
+
+        /// <summary>The names that start with what was typed (quotes aside), quoted when they need it.</summary>
+        internal static IEnumerable<CompletionResult> Matching(IEnumerable<string> names, string? wordToComplete)
         {
             var typed = (wordToComplete ?? string.Empty).Trim('\'', '"');
-            return Names.Where(n => n.StartsWith(typed, StringComparison.OrdinalIgnoreCase))
-                .Select(n => new CompletionResult(n, n, CompletionResultType.ParameterValue, n));
+            return names.Where(n => n.StartsWith(typed, StringComparison.OrdinalIgnoreCase))
+                .Select(n => new CompletionResult(n.IndexOfAny(new[] { ' ', '\'', '$', '`', ';', '(', ')' }) >= 0 ? "'" + n.Replace("'", "''") + "'" : n,
+                    n, CompletionResultType.ParameterValue, n));
+        }
+    }
+
+    /// <summary>
+    /// Completes -Profile with the profiles that exist: this session's memory and the vault (-Vault if typed, else the
+    /// default one). The vault is read through its token store's own runspace, which has no host and so never prompts
+    /// for a password in the middle of a Tab. Never file names.
+    /// </summary>
+    public sealed class ProfileCompleter : IArgumentCompleter
+    {
+        /// <inheritdoc />
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+            CommandAst commandAst, IDictionary fakeBoundParameters)
+        {
+            var names = new SortedSet<string>(ModuleState.ProcessProfileNames, StringComparer.Ordinal);
+            try
+            {
+                names.UnionWith(ModuleState.Vault(fakeBoundParameters?["Vault"] as string ?? ModuleState.Current?.Vault).Store
+                    .ListProfilesAsync(System.Threading.CancellationToken.None).GetAwaiter().GetResult());
+            }
+            catch (Engine.YtOAuthException)
+            {
+                // No SecretManagement, no such vault, a locked one: this session's profiles are all there is to offer.
+            }
+
+            return NameCompleter.Matching(names, wordToComplete);
+        }
+    }
+
+    /// <summary>Completes -Vault with the registered SecretManagement vaults. Never file names.</summary>
+    public sealed class VaultCompleter : IArgumentCompleter
+    {
+        /// <inheritdoc />
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+            CommandAst commandAst, IDictionary fakeBoundParameters) =>
+            NameCompleter.Matching(SecretManagement.Invoke("Get-SecretVault").Select(v => v.Properties["Name"]?.Value as string).Where(n => n != null)!, wordToComplete);
+    }
+
+    /// <summary>SecretManagement's vault list for completion: nothing at all when the module is missing.</summary>
+    internal static class SecretManagement
+    {
+        public static IReadOnlyList<PSObject> Invoke(string command)
+        {
+            try
+            {
+                // The caller's own session: a completer runs on its pipeline thread. Get-SecretVault never prompts.
+                using (var ps = PowerShell.Create(RunspaceMode.CurrentRunspace))
+                {
+                    return ps.AddCommand(command).AddParameter("ErrorAction", "Ignore").Invoke().Where(o => o != null).ToList();
+                }
+            }
+            catch (Exception e) when (e is RuntimeException || e is InvalidOperationException)
+            {
+                return new PSObject[0]; // SecretManagement not installed, or no vault: nothing to offer
+            }
         }
     }
 

@@ -10,6 +10,9 @@ namespace YtOAuth.Hosting
     /// </summary>
     public static class ErrorIds
     {
+        /// <summary>A piped object the command has no meaning for (InvalidType); raised by the cmdlet layer, not the engine.</summary>
+        public const string InputNotSupported = "InputNotSupported";
+
         /// <summary>Id and category per engine code.</summary>
         public static readonly IReadOnlyDictionary<ErrorCode, (string Id, ErrorCategory Category)> Map = new Dictionary<ErrorCode, (string, ErrorCategory)>
         {
@@ -83,8 +86,12 @@ namespace YtOAuth.Hosting
             }
         }
 
-        /// <summary>The Connect-YouTube line for a profile.</summary>
+        /// <summary>
+        /// The Connect-YouTube line for a profile, runnable as it stands: -ClientSecretPath is mandatory, so it is there,
+        /// with the file name Google's console downloads under (the user's may live elsewhere).
+        /// </summary>
         public static string ConnectCommand(string profile, IReadOnlyList<string>? scopes = null, bool force = false) =>
-            "Connect-YouTube -Profile " + profile + (scopes == null ? string.Empty : " -Scope " + string.Join(",", scopes)) + (force ? " -Force" : string.Empty);
+            "Connect-YouTube -Profile " + profile + (scopes == null ? string.Empty : " -Scope " + string.Join(",", scopes)) + (force ? " -Force" : string.Empty) +
+            " -ClientSecretPath ./client_secret.json";
     }
 }

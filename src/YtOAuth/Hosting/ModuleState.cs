@@ -19,7 +19,35 @@ namespace YtOAuth.Hosting
         // Profiles connected with -ContextScope Process in this session live only in memory.
         private static readonly ConcurrentDictionary<string, bool> ProcessProfiles = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
 
+        // The profile commands use when -Profile is not given: the one connected or selected last in this session.
+        private static (string Profile, string? Vault)? current;
+
         public static AuthEngine Process => processEngine.Value;
+
+        /// <summary>
+        /// The profile and vault a command works with: -Profile and -Vault when given; otherwise this session's current
+        /// profile (Connect-YouTube or Set-YouTubeContext made it so) with its vault, and "default" when there is none.
+        /// -Vault alone keeps the current profile's name.
+        /// </summary>
+        public static (string Profile, string? Vault) Resolve(string? profile, string? vault)
+        {
+            if (profile != null)
+            {
+                return (profile, vault);
+            }
+
+            var now = current;
+            return now == null ? (ProfileName.Default, vault) : (now.Value.Profile, vault ?? now.Value.Vault);
+        }
+
+        /// <summary>The current profile of this session, or null when none was connected or selected.</summary>
+        public static (string Profile, string? Vault)? Current => current;
+
+        /// <summary>Makes <paramref name="profile"/> (in <paramref name="vault"/>, null for the default one or memory) current.</summary>
+        public static void MakeCurrent(string profile, string? vault) => current = (profile, vault);
+
+        /// <summary>The names of the profiles connected in this session's memory.</summary>
+        public static System.Collections.Generic.IEnumerable<string> ProcessProfileNames => ProcessProfiles.Keys;
 
         /// <summary>The engine for a new connection.</summary>
         public static (AuthEngine Engine, string? Vault) ForConnect(ContextScope scope, string? vault)
@@ -59,7 +87,14 @@ namespace YtOAuth.Hosting
         }
 
         /// <summary>Forgets that a profile lived in memory.</summary>
-        public static void Forget(string profile) => ProcessProfiles.TryRemove(profile, out _);
+        public static void Forget(string profile)
+        {
+            ProcessProfiles.TryRemove(profile, out _);
+            if (current?.Profile == profile)
+            {
+                current = null; // a forgotten profile cannot stay current: commands fall back to "default"
+            }
+        }
 
         /// <summary>The vault engine without resolving anything yet.</summary>
         public static (AuthEngine Engine, VaultTokenStore Store) Vault(string? vault) =>
@@ -89,6 +124,7 @@ namespace YtOAuth.Hosting
 
             VaultEngines.Clear();
             ProcessProfiles.Clear();
+            current = null;
         }
 
         private static Lazy<AuthEngine> NewProcessEngine() => new Lazy<AuthEngine>(() => Create(new MemoryTokenStore()));

@@ -54,6 +54,8 @@ namespace YtOAuth.Output
         public ContextScope ContextScope { get; }
         /// <summary>The SecretManagement vault, for CurrentUser.</summary>
         public string? Vault { get; }
+        /// <summary>Where the grant is kept, as the table shows it: the vault's name, or memory (this session only).</summary>
+        public string Store => Vault ?? "memory";
         /// <summary>OAuth client id (public).</summary>
         public string ClientId { get; }
         /// <summary>YouTube Data API units this profile spent today (Pacific time).</summary>

@@ -232,4 +232,31 @@ public class PlaylistTests
         Assert.Equal(60, seen);
         Assert.Equal(2, env.Google.Counters["youtube:playlists"]);
     }
+
+    [Fact]
+    public async Task Seeded_ids_of_any_length_serve_playlists_items_and_uploads()
+    {
+        var seed = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "ytoauth-seed-" + Guid.NewGuid().ToString("N") + ".json");
+        System.IO.File.WriteAllText(seed, """
+            { "channel": { "id": "C" }, "videos": [ { "id": "v1" }, { "id": "v2" } ], "playlists": [ { "id": "PLa", "title": "Short", "videos": [ "v1", "v2" ] } ] }
+            """);
+        try
+        {
+            await using var env = await TestEnvironment.StartAsync(data: new YouTubeDataOptions { SeedFile = seed });
+            await env.ConnectAsync();
+
+            var playlist = Assert.Single(await Client(env).ListPlaylistsAsync(new PlaylistQuery { Ids = new[] { "PLa" } }).ToListAsync());
+            var items = await Client(env).ListPlaylistItemsAsync("PLa").ToListAsync();
+            var uploads = await Client(env).ListPlaylistItemsAsync("UUC").ToListAsync();
+
+            Assert.Equal("Short", playlist.Title);
+            Assert.Equal(new[] { "v1", "v2" }, items.Select(i => i.VideoId));
+            Assert.Equal(2, items.Select(i => i.Id).Distinct().Count());
+            Assert.Equal(2, uploads.Count); // a one-letter channel id still has its uploads playlist
+        }
+        finally
+        {
+            System.IO.File.Delete(seed);
+        }
+    }
 }
