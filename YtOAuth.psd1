@@ -41,7 +41,8 @@
             ReleaseNotes = @'
 0.1.0: first release.
 - Sign in: Connect-YouTube (browser consent through a loopback redirect with PKCE S256, -NoBrowser, -UseDeviceCode,
-  or a refresh token for CI), Disconnect-YouTube, Revoke-YouTubeToken, Get-YouTubeContext.
+  or a refresh token for CI), Disconnect-YouTube, Revoke-YouTubeToken; Get-YouTubeContext ("am I connected?")
+  and Set-YouTubeContext (the session's current profile).
 - Tokens: Get-YouTubeToken, refreshed when due, once across concurrent scripts; grants kept in a SecretManagement vault
   (optional: -ContextScope Process needs none).
 - YouTube Data API v3: Get-YouTubePlaylist, Get-YouTubePlaylistItem, Get-YouTubeChannel, Get-YouTubeVideo, and
