@@ -265,7 +265,9 @@ public sealed class GoogleEmulator : IAsyncDisposable
         }
         else
         {
-            await ConsentEndpoints.Json(context, fault.Status, new { error = fault.Status == 429 ? "rate_limit_exceeded" : "internal_failure", error_description = "Injected fault." });
+            // As Google's token endpoint words them: a refusal (4xx) is not worth repeating; its own failures (5xx) are.
+            var error = fault.Status == 429 ? "rate_limit_exceeded" : fault.Status >= 500 ? "internal_failure" : "invalid_request";
+            await ConsentEndpoints.Json(context, fault.Status, new { error, error_description = "Injected fault." });
         }
 
         return true;

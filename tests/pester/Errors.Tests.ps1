@@ -54,8 +54,10 @@ Describe 'Error records' {
            Run = { Get-YouTubePlaylist -Profile err -Id 'PLdoesnotexist' } }
         @{ Name = 'another channel''s analytics'; Id = 'AccessForbidden'; Command = 'GetYouTubeAnalytics'; Category = 'PermissionDenied'; Terminating = $true
            Run = { Get-YouTubeAnalytics -Profile err -ChannelId 'UCsomeoneelse000000000' -StartDate (Get-Date).AddDays(-3) -Metrics views } }
-        @{ Name = 'an unknown metric'; Id = 'BadRequest'; Command = 'GetYouTubeAnalytics'; Category = 'InvalidArgument'; Terminating = $true
+        @{ Name = 'an unknown metric, refused before any call'; Id = 'InvalidArgument'; Command = 'GetYouTubeAnalytics'; Category = 'InvalidArgument'; Terminating = $true
            Run = { Get-YouTubeAnalytics -Profile err -StartDate (Get-Date).AddDays(-3) -Metrics notAMetric } }
+        @{ Name = 'a request Google refuses'; Id = 'BadRequest'; Command = 'InvokeYouTubeApi'; Category = 'InvalidArgument'; Terminating = $true
+           Run = { Invoke-YouTubeApi playlists -Profile err -Query @{ part = 'snippet' } } }
         @{ Name = 'an access token refused even after a refresh'; Id = 'AuthenticationFailed'; Command = 'GetYouTubePlaylist'; Category = 'AuthenticationError'; Terminating = $true
            Run = { Invoke-EmulatorControl $emulator 'faults' @{ target = 'YouTube'; status = 401; count = 2 }; Get-YouTubePlaylist -Profile err } }
         @{ Name = 'a damaged record in the vault'; Id = 'TokenStoreFailed'; Command = 'GetYouTubeToken'; Category = 'WriteError'; Terminating = $false

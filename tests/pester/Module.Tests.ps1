@@ -94,7 +94,7 @@ Import-Module '$manifest'
 Connect-YouTube -ClientId '$($grant.ClientId)' -ClientSecret (ConvertTo-SecureString `$env:YT_CS -AsPlainText -Force) -RefreshToken (ConvertTo-SecureString `$env:YT_RT -AsPlainText -Force) -ContextScope Process -EndpointBaseUri '$($emulator.BaseUri)' | Out-Null
 "playlists: `$((Get-YouTubePlaylist).Count)"
 # An API error: its body is read with Google.Apis.Core's own error type, which must come from YtOAuth's copy.
-try { Get-YouTubeAnalytics -StartDate (Get-Date).AddDays(-3) -Metrics notAMetric } catch { "error: `$(`$_.FullyQualifiedErrorId)" }
+try { Invoke-YouTubeApi playlists -Query @{ part = 'snippet' } -ErrorAction Stop } catch { "error: `$(`$_.FullyQualifiedErrorId)" }
 # The other module's types still work.
 "other: `$([Google.Apis.Auth.OAuth2.Responses.TokenResponse]::new().GetType().Assembly.GetName().Version)"
 [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -like 'Google.Apis*' } | ForEach-Object { "loaded: `$(`$_.GetName().Name) `$(`$_.GetName().Version) in `$([Runtime.Loader.AssemblyLoadContext]::GetLoadContext(`$_).Name)" }
@@ -102,7 +102,7 @@ try { Get-YouTubeAnalytics -StartDate (Get-Date).AddDays(-3) -Metrics notAMetric
             $run.Errors | Should -BeNullOrEmpty
             $run.Output | Should -Match 'playlists: 12'
             $run.Output | Should -Match 'other: 1\.68\.0\.0'
-            $run.Output | Should -Match 'error: BadRequest,YtOAuth.Commands.GetYouTubeAnalyticsCommand'
+            $run.Output | Should -Match 'error: BadRequest,YtOAuth.Commands.InvokeYouTubeApiCommand'
             $run.Output | Should -Match 'loaded: Google.Apis.Auth 1\.68\.0\.0 in Default'
             $run.Output | Should -Match 'loaded: Google.Apis.Core 1\.68\.0\.0 in Default'
             $run.Output | Should -Match 'loaded: Google.Apis.Core 1\.78\.0\.0 in YtOAuth'
