@@ -43,7 +43,7 @@ internal static class AnalyticsEndpoints
     private static async Task Reports(HttpContext context, GoogleEmulator emulator, RecentlyMade<byte[]> answered, RecentlyMade<List<object[]>> reports)
     {
         emulator.Counters.Add("analytics");
-        if (await emulator.ApplyFaultAsync(context, FaultTarget.Analytics))
+        if (await FaultInjection.ApplyAsync(emulator, context, FaultTarget.Analytics))
         {
             return;
         }

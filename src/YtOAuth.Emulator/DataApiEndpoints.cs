@@ -30,7 +30,7 @@ internal static class DataApiEndpoints
         emulator.Counters.Add("youtube:" + method);
         // Google charges every request, failed and refused ones included (its quota page): spend before anything can fail.
         var withinQuota = ApiResponses.SpendQuota(emulator);
-        if (await emulator.ApplyFaultAsync(context, FaultTarget.YouTube))
+        if (await FaultInjection.ApplyAsync(emulator, context, FaultTarget.YouTube))
         {
             return;
         }

@@ -63,7 +63,7 @@ internal static class TokenEndpoints
             }
         }
 
-        if (await emulator.ApplyFaultAsync(context, FaultTarget.Token))
+        if (await FaultInjection.ApplyAsync(emulator, context, FaultTarget.Token))
         {
             return;
         }
@@ -266,7 +266,7 @@ internal static class TokenEndpoints
     private static async Task Revoke(HttpContext context, GoogleEmulator emulator)
     {
         emulator.Counters.Add("revoke");
-        if (await emulator.ApplyFaultAsync(context, FaultTarget.Revoke))
+        if (await FaultInjection.ApplyAsync(emulator, context, FaultTarget.Revoke))
         {
             return;
         }
@@ -299,7 +299,7 @@ internal static class TokenEndpoints
     private static async Task DeviceCode(HttpContext context, GoogleEmulator emulator)
     {
         emulator.Counters.Add("device/code");
-        if (await emulator.ApplyFaultAsync(context, FaultTarget.DeviceCode))
+        if (await FaultInjection.ApplyAsync(emulator, context, FaultTarget.DeviceCode))
         {
             return;
         }
@@ -338,5 +338,5 @@ internal static class TokenEndpoints
         });
     }
 
-    private static Task Json(HttpContext context, int status, object body) => ConsentEndpoints.Json(context, status, body);
+    private static Task Json(HttpContext context, int status, object body) => JsonAnswer.Write(context, status, body);
 }

@@ -1,0 +1,34 @@
+using System;
+using System.CommandLine;
+using System.Threading;
+using System.Threading.Tasks;
+using YtOAuth.Cli.Options;
+using YtOAuth.Engine;
+
+namespace YtOAuth.Cli.Commands;
+
+/// <summary>
+/// What revoke and disconnect share: end the profile's grant one way, then say on stderr what became of it (standard
+/// output stays empty for scripts).
+/// </summary>
+internal abstract class GrantEnding : Command
+{
+    protected GrantEnding(string name, string description)
+        : base(name, description)
+    {
+        SetAction(async (parse, cancel) =>
+        {
+            using var engine = StoreFolder.OpenEngine(parse);
+            var profile = parse.GetValue(SharedOptions.Profile)!;
+            await EndAsync(engine, profile, cancel);
+            Console.Error.WriteLine(Said(profile));
+            return ExitCodes.Success;
+        });
+    }
+
+    /// <summary>Ends the grant; throws when there is none to end or it could not be ended.</summary>
+    protected abstract Task EndAsync(AuthEngine engine, string profile, CancellationToken cancel);
+
+    /// <summary>The line that says what became of the grant.</summary>
+    protected abstract string Said(string profile);
+}
