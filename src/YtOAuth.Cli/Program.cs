@@ -1,13 +1,7 @@
-using System;
-using System.CommandLine;
 using System.CommandLine.Invocation;
-using System.IO;
 using System.Runtime.InteropServices;
-using System.Threading;
-using System.Threading.Tasks;
 using YtOAuth.Engine;
 using YtOAuth.Cli.Commands;
-using YtOAuth.Cli.Options;
 using YtOAuth.Engine.Diagnostics;
 
 namespace YtOAuth.Cli;

@@ -1,5 +1,3 @@
-using System;
-using System.Threading.Tasks;
 using YtOAuth.Engine.OAuth;
 
 namespace YtOAuth.Cli;

@@ -1,4 +1,3 @@
-using System;
 using YtOAuth.Engine;
 
 namespace YtOAuth.Cli;

@@ -1,10 +1,5 @@
-using System;
-using System.Linq;
 using System.Net;
 using System.Text;
-using System.Threading.Tasks;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 
 namespace YtOAuth.Emulator;
 

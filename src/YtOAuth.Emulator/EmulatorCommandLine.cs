@@ -1,10 +1,6 @@
-using System;
 using System.CommandLine;
 using System.Globalization;
-using System.IO;
 using System.Text.Json;
-using System.Threading;
-using System.Threading.Tasks;
 
 namespace YtOAuth.Emulator;
 

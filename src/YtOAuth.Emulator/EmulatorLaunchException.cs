@@ -1,5 +1,3 @@
-using System;
-
 namespace YtOAuth.Emulator;
 
 /// <summary>The emulator could not start as asked: a seed file it cannot use, a port it cannot bind, a client_secret.json it cannot write. The message says what to change.</summary>

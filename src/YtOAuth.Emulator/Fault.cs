@@ -1,5 +1,3 @@
-using System;
-
 namespace YtOAuth.Emulator;
 
 /// <summary>A misbehaviour the next call to an endpoint shows instead of (or before) its normal answer.</summary>

@@ -1,7 +1,3 @@
-using System;
-using System.Threading.Tasks;
-using Microsoft.AspNetCore.Http;
-
 namespace YtOAuth.Emulator;
 
 /// <summary>

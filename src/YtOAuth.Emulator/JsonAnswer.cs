@@ -1,6 +1,4 @@
 using System.Text.Json;
-using System.Threading.Tasks;
-using Microsoft.AspNetCore.Http;
 
 namespace YtOAuth.Emulator;
 

@@ -1,16 +1,9 @@
-using System;
-using System.Collections.Generic;
-using System.CommandLine;
-using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
-using YtOAuth.Cli.Options;
 using YtOAuth.Engine.YouTube;
 
 namespace YtOAuth.Cli.Commands;
 
 /// <summary>ytoauth analytics: a YouTube Analytics report, its rows written as they arrive.</summary>
-internal sealed class AnalyticsCommand : Command
+internal sealed class AnalyticsCommand : VerbCommand
 {
     private readonly DateTime today = DateTime.UtcNow.Date;
     private readonly Option<DateTime?> start;
@@ -30,15 +23,11 @@ internal sealed class AnalyticsCommand : Command
     {
         start = DateOption.Create("--start", "First day", "28 days ago", today.AddDays(-28));
         end = DateOption.Create("--end", "Last day", "today", today);
-        foreach (var option in new Option[] { start, end, metrics, dimensions, max, sort, filters, currency, SharedOptions.Json })
-        {
-            Options.Add(option);
-        }
+        Add(start, end, metrics, dimensions, max, sort, filters, currency, SharedOptions.Json);
 
-        SetAction(RunAsync);
     }
 
-    private async Task<int> RunAsync(ParseResult parse, CancellationToken cancel)
+    protected override async Task<int> RunAsync(ParseResult parse, CancellationToken cancel)
     {
         using var engine = StoreFolder.OpenEngine(parse);
         var json = parse.GetValue(SharedOptions.Json);

@@ -1,13 +1,7 @@
-using System;
-using System.CommandLine;
-using System.Threading;
-using System.Threading.Tasks;
-using YtOAuth.Cli.Options;
-
 namespace YtOAuth.Cli.Commands;
 
 /// <summary>ytoauth channel: yours, by id or by handle, with its statistics and uploads playlist.</summary>
-internal sealed class ChannelCommand : Command
+internal sealed class ChannelCommand : VerbCommand
 {
     private readonly Option<string[]> ids = CommaList.Ids("Channels by id (comma-separated or repeated).");
     private readonly Option<string?> handle = new("--handle") { Description = "A channel by handle, with or without @." };
@@ -16,14 +10,11 @@ internal sealed class ChannelCommand : Command
         : base("channel", "Show a channel: yours, by id or by handle, with its statistics and uploads playlist. Example:" + Environment.NewLine +
                           "  ytoauth channel --handle @GoogleDevelopers")
     {
-        Options.Add(ids);
-        Options.Add(handle);
-        Options.Add(SharedOptions.Json);
+        Add(ids, handle, SharedOptions.Json);
         Exclusive.NotBoth(this, ids, handle);
-        SetAction(RunAsync);
     }
 
-    private async Task<int> RunAsync(ParseResult parse, CancellationToken cancel)
+    protected override async Task<int> RunAsync(ParseResult parse, CancellationToken cancel)
     {
         using var engine = StoreFolder.OpenEngine(parse);
         var rows = Output.Rows(parse.GetValue(SharedOptions.Json), "Id", "Title", "Handle", "Subscribers", "Videos", "Views", "Uploads");

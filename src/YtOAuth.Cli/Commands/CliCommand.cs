@@ -1,8 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.CommandLine;
-using YtOAuth.Cli.Options;
-
 namespace YtOAuth.Cli.Commands;
 
 /// <summary>

@@ -1,16 +1,10 @@
-using System;
-using System.CommandLine;
-using System.IO;
-using System.Threading;
-using System.Threading.Tasks;
-using YtOAuth.Cli.Options;
 using YtOAuth.Engine;
 using YtOAuth.Engine.OAuth;
 
 namespace YtOAuth.Cli.Commands;
 
 /// <summary>ytoauth connect: sign in (browser, device code, or a refresh token given unattended) and keep the grant.</summary>
-internal sealed class ConnectCommand : Command
+internal sealed class ConnectCommand : VerbCommand
 {
     private readonly Option<FileInfo> secret = new("--client-secret") { Description = "client_secret.json of an OAuth client of type Desktop app.", Required = true };
     private readonly Option<string[]> scope = CommaList.Create("--scope", "ReadOnly, Analytics, AnalyticsMonetary, Manage, ForceSsl, Upload, Partner, or scope URLs (comma-separated).");
@@ -28,20 +22,12 @@ internal sealed class ConnectCommand : Command
                           "  ytoauth connect --client-secret ~/client_secret.json" + Environment.NewLine +
                           "  YT_REFRESH_TOKEN=... ytoauth connect --client-secret cs.json --store /run/ytoauth --refresh-token-env YT_REFRESH_TOKEN")
     {
-        foreach (var option in new Option[] { secret, scope, device, noBrowser, timeout, force, hint, refreshEnv, refreshStdin, SharedOptions.Json })
-        {
-            Options.Add(option);
-        }
+        Add(secret, scope, device, noBrowser, timeout, force, hint, refreshEnv, refreshStdin, SharedOptions.Json);
+        Add(endpoints.All.ToArray());
 
-        foreach (var option in endpoints.All)
-        {
-            Options.Add(option);
-        }
-
-        SetAction(RunAsync);
     }
 
-    private async Task<int> RunAsync(ParseResult parse, CancellationToken cancel)
+    protected override async Task<int> RunAsync(ParseResult parse, CancellationToken cancel)
     {
         var client = ClientSecretFile.Load(parse.GetValue(secret)!.FullName, endpoints.Choices(parse));
         var options = new ConnectOptions

@@ -1,23 +1,16 @@
-using System;
-using System.CommandLine;
-using System.Threading;
-using System.Threading.Tasks;
-using YtOAuth.Cli.Options;
-
 namespace YtOAuth.Cli.Commands;
 
 /// <summary>ytoauth contexts (alias profiles): the stored grants, never a secret.</summary>
-internal sealed class ContextsCommand : Command
+internal sealed class ContextsCommand : VerbCommand
 {
     public ContextsCommand()
         : base("contexts", "List the stored grants: profile, channel, scopes, expiry (never a secret). Example:" + Environment.NewLine + "  ytoauth contexts --json")
     {
-        Options.Add(SharedOptions.Json);
+        Add(SharedOptions.Json);
         Aliases.Add("profiles");
-        SetAction(RunAsync);
     }
 
-    private static async Task<int> RunAsync(ParseResult parse, CancellationToken cancel)
+    protected override async Task<int> RunAsync(ParseResult parse, CancellationToken cancel)
     {
         using var engine = StoreFolder.OpenEngine(parse);
         var rows = Output.Rows(parse.GetValue(SharedOptions.Json), "Profile", "Channel", "Scopes", "Consented", "Expires");

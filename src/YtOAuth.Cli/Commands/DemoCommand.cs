@@ -1,10 +1,4 @@
-using System;
-using System.IO;
-using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
 using Spectre.Console;
-using System.CommandLine;
 using YtOAuth.Emulator;
 using YtOAuth.Engine;
 using YtOAuth.Engine.OAuth;
@@ -14,7 +8,7 @@ using YtOAuth.Engine.YouTube;
 namespace YtOAuth.Cli.Commands;
 
 /// <summary>ytoauth demo: the main job end to end against the built-in emulator, for machines without PowerShell; it says what really happens at each step.</summary>
-internal sealed class DemoCommand : Command
+internal sealed class DemoCommand : VerbCommand
 {
     private readonly Option<bool> autoApproveFlag = new("--auto-approve") { Description = "The emulator approves consent by itself (the default without a terminal or under CI)." };
     private readonly Option<bool> noBrowserFlag = new("--no-browser") { Description = "Print the consent URL instead of opening a browser." };
@@ -22,13 +16,12 @@ internal sealed class DemoCommand : Command
     public DemoCommand()
         : base("demo", "The whole flow against a built-in Google emulator: consent, channel, playlists, analytics, a silent refresh, revocation. Example:" + Environment.NewLine + "  ytoauth demo --no-browser")
     {
-        Options.Add(autoApproveFlag);
-        Options.Add(noBrowserFlag);
-        SetAction((parse, cancel) => RunAsync(parse.GetValue(autoApproveFlag), parse.GetValue(noBrowserFlag), cancel));
+        Add(autoApproveFlag, noBrowserFlag);
     }
 
-    private static async Task<int> RunAsync(bool autoApprove, bool noBrowser, CancellationToken cancellationToken)
+    protected override async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
+        var (autoApprove, noBrowser) = (parse.GetValue(autoApproveFlag), parse.GetValue(noBrowserFlag));
         // Nobody can press Allow without a terminal or under CI: the emulator approves by itself, and the demo says so.
         var unattended = Console.IsInputRedirected || Console.IsOutputRedirected || Interaction.CiMarker() != null;
         autoApprove |= unattended;

@@ -1,5 +1,3 @@
-using System;
-using System.CommandLine;
 using YtOAuth.Emulator;
 using YtOAuth.Engine;
 

@@ -1,8 +1,3 @@
-using System;
-using System.CommandLine;
-using System.Threading;
-using System.Threading.Tasks;
-using YtOAuth.Cli.Options;
 using YtOAuth.Engine;
 
 namespace YtOAuth.Cli.Commands;
@@ -11,19 +6,15 @@ namespace YtOAuth.Cli.Commands;
 /// What revoke and disconnect share: end the profile's grant one way, then say on stderr what became of it (standard
 /// output stays empty for scripts).
 /// </summary>
-internal abstract class GrantEnding : Command
+internal abstract class GrantEnding(string name, string description) : VerbCommand(name, description)
 {
-    protected GrantEnding(string name, string description)
-        : base(name, description)
+    protected sealed override async Task<int> RunAsync(ParseResult parse, CancellationToken cancel)
     {
-        SetAction(async (parse, cancel) =>
-        {
-            using var engine = StoreFolder.OpenEngine(parse);
-            var profile = parse.GetValue(SharedOptions.Profile)!;
-            await EndAsync(engine, profile, cancel);
-            Console.Error.WriteLine(Said(profile));
-            return ExitCodes.Success;
-        });
+        using var engine = StoreFolder.OpenEngine(parse);
+        var profile = parse.GetValue(SharedOptions.Profile)!;
+        await EndAsync(engine, profile, cancel);
+        Console.Error.WriteLine(Said(profile));
+        return ExitCodes.Success;
     }
 
     /// <summary>Ends the grant; throws when there is none to end or it could not be ended.</summary>

@@ -1,14 +1,9 @@
-using System;
-using System.CommandLine;
-using System.Threading;
-using System.Threading.Tasks;
-using YtOAuth.Cli.Options;
 using YtOAuth.Engine;
 
 namespace YtOAuth.Cli.Commands;
 
 /// <summary>ytoauth items: the items of playlists, in order; a playlist YouTube does not show is said and the next one still listed.</summary>
-internal sealed class ItemsCommand : Command
+internal sealed class ItemsCommand : VerbCommand
 {
     private readonly Option<string[]> playlist = CommaList.Create("--playlist", "Playlist ids (comma-separated or repeated); a channel's uploads playlist too.", required: true);
     private readonly Option<int?> first = new Option<int?>("--first") { Description = "Stop after this many items of each playlist (saves quota)." }.Ranged(1, int.MaxValue);
@@ -17,13 +12,10 @@ internal sealed class ItemsCommand : Command
         : base("items", "List the items of playlists, in order. Example:" + Environment.NewLine +
                         "  ytoauth items --playlist PLxxxxxxxx --first 20")
     {
-        Options.Add(playlist);
-        Options.Add(first);
-        Options.Add(SharedOptions.Json);
-        SetAction(RunAsync);
+        Add(playlist, first, SharedOptions.Json);
     }
 
-    private async Task<int> RunAsync(ParseResult parse, CancellationToken cancel)
+    protected override async Task<int> RunAsync(ParseResult parse, CancellationToken cancel)
     {
         using var engine = StoreFolder.OpenEngine(parse);
         var youtube = engine.YouTube(parse.GetValue(SharedOptions.Profile)!);

@@ -1,8 +1,3 @@
-using System;
-using System.CommandLine;
-using System.Threading;
-using System.Threading.Tasks;
-using YtOAuth.Cli.Options;
 using YtOAuth.Engine;
 using YtOAuth.Engine.OAuth;
 using YtOAuth.Engine.YouTube;
@@ -10,7 +5,7 @@ using YtOAuth.Engine.YouTube;
 namespace YtOAuth.Cli.Commands;
 
 /// <summary>ytoauth playlists: yours, a channel's, or by id; public data with an API key and no sign-in.</summary>
-internal sealed class PlaylistsCommand : Command
+internal sealed class PlaylistsCommand : VerbCommand
 {
     private readonly Option<string?> channel = new("--channel") { Description = "A channel's playlists (public ones unless it is yours)." };
     private readonly Option<string[]> ids = CommaList.Ids("Playlists by id (comma-separated or repeated).");
@@ -20,15 +15,11 @@ internal sealed class PlaylistsCommand : Command
         : base("playlists", "List playlists: yours, a channel's, or by id. Public data needs no sign-in with YTOAUTH_API_KEY set. Example:" + Environment.NewLine +
                             "  ytoauth playlists --first 10 --json")
     {
-        Options.Add(channel);
-        Options.Add(ids);
-        Options.Add(first);
-        Options.Add(SharedOptions.Json);
+        Add(channel, ids, first, SharedOptions.Json);
         Exclusive.NotBoth(this, channel, ids);
-        SetAction(RunAsync);
     }
 
-    private async Task<int> RunAsync(ParseResult parse, CancellationToken cancel)
+    protected override async Task<int> RunAsync(ParseResult parse, CancellationToken cancel)
     {
         var query = new PlaylistQuery
         {

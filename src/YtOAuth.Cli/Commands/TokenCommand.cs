@@ -1,13 +1,7 @@
-using System;
-using System.CommandLine;
-using System.Threading;
-using System.Threading.Tasks;
-using YtOAuth.Cli.Options;
-
 namespace YtOAuth.Cli.Commands;
 
 /// <summary>ytoauth token: a valid access token for curl and scripts, or with --refresh-token the grant itself.</summary>
-internal sealed class TokenCommand : Command
+internal sealed class TokenCommand : VerbCommand
 {
     private readonly Option<bool> forceRefresh = new("--force-refresh") { Description = "Refresh even if the current token is still valid." };
     private readonly Option<int> minValidity = new Option<int>("--min-validity") { Description = "Seconds the token must stay valid (0-3500)." }.Ranged(0, 3500);
@@ -17,14 +11,10 @@ internal sealed class TokenCommand : Command
         : base("token", "Print a valid access token, refreshed when due (with --json: its expiry, profile, channel and scopes too). Example:" + Environment.NewLine +
                         "  curl -H \"Authorization: Bearer $(ytoauth token)\" https://www.googleapis.com/youtube/v3/channels?part=id&mine=true")
     {
-        Options.Add(forceRefresh);
-        Options.Add(minValidity);
-        Options.Add(refreshToken);
-        Options.Add(SharedOptions.Json);
-        SetAction(RunAsync);
+        Add(forceRefresh, minValidity, refreshToken, SharedOptions.Json);
     }
 
-    private async Task<int> RunAsync(ParseResult parse, CancellationToken cancel)
+    protected override async Task<int> RunAsync(ParseResult parse, CancellationToken cancel)
     {
         using var engine = StoreFolder.OpenEngine(parse);
         var profile = parse.GetValue(SharedOptions.Profile)!;

@@ -1,16 +1,7 @@
-using System;
-using System.Collections.Generic;
-using System.CommandLine;
-using System.IO;
-using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
-using YtOAuth.Cli.Options;
-
 namespace YtOAuth.Cli.Commands;
 
 /// <summary>ytoauth videos: videos by id with their statistics; '-' reads ids from standard input, so a listing can be piped in.</summary>
-internal sealed class VideosCommand : Command
+internal sealed class VideosCommand : VerbCommand
 {
     private readonly Option<string[]> ids = CommaList.Ids("Video ids (comma-separated or repeated); '-' reads them from standard input, one a line.", required: true);
 
@@ -18,12 +9,10 @@ internal sealed class VideosCommand : Command
         : base("videos", "Show videos by id with their statistics, 50 a call. Example:" + Environment.NewLine +
                          "  ytoauth items --playlist PLxxxxxxxx --json | jq -r .VideoId | ytoauth videos --id -")
     {
-        Options.Add(ids);
-        Options.Add(SharedOptions.Json);
-        SetAction(RunAsync);
+        Add(ids, SharedOptions.Json);
     }
 
-    private async Task<int> RunAsync(ParseResult parse, CancellationToken cancel)
+    protected override async Task<int> RunAsync(ParseResult parse, CancellationToken cancel)
     {
         var wanted = CommaList.Values(parse, ids);
         if (wanted.Contains("-"))

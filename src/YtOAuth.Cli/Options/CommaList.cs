@@ -1,8 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.CommandLine;
-using System.Linq;
-
 namespace YtOAuth.Cli.Options;
 
 /// <summary>Flags that take several values, comma-separated or repeated: --id a,b --id c.</summary>

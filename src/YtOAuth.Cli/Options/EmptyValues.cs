@@ -1,7 +1,3 @@
-using System.CommandLine;
-using System.IO;
-using System.Linq;
-
 namespace YtOAuth.Cli.Options;
 
 /// <summary>

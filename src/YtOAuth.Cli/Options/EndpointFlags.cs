@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.CommandLine;
-using System.Linq;
 using YtOAuth.Engine.OAuth;
 using YtOAuth.Engine.YouTube;
 

@@ -1,5 +1,3 @@
-using System;
-using System.CommandLine;
 using System.Globalization;
 
 namespace YtOAuth.Cli.Options;

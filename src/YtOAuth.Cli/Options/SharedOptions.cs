@@ -1,5 +1,3 @@
-using System;
-using System.CommandLine;
 using System.CommandLine.Parsing;
 using YtOAuth.Engine;
 using YtOAuth.Engine.Tokens;

@@ -1,6 +1,3 @@
-using System;
-using System.CommandLine;
-using System.IO;
 using YtOAuth.Engine;
 using YtOAuth.Engine.Tokens;
 
