@@ -1,10 +1,10 @@
+// Over 300 lines on purpose: the four Data API list methods the engine calls, each with Google's parameter rules beside
+// the answer it gives, so one API's strictness is read in one place (paging, fields and errors are in their own files).
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-// Over 300 lines on purpose: the four Data API list methods the engine calls, each with Google's parameter rules beside
-// the answer it gives, so one API's strictness is read in one place (paging, fields and errors are in their own files).
 namespace YtOAuth.Emulator;
 
 /// <summary>YouTube Data API v3 list methods (playlists, playlistItems, channels, videos) over seeded data, paged like Google (<see cref="Paging"/>).</summary>
