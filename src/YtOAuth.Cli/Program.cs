@@ -1,15 +1,16 @@
 using System.CommandLine.Invocation;
 using System.Runtime.InteropServices;
-using YtOAuth.Engine;
 using YtOAuth.Cli.Commands;
+using YtOAuth.Engine;
 using YtOAuth.Engine.Diagnostics;
 
 namespace YtOAuth.Cli;
 
 /// <summary>
-/// ytoauth: the engine from a plain shell. Parsing is System.CommandLine's (Commands/CliCommand.cs, one file a verb in Commands/); this file is the one way out:
-/// a YtOAuth error is one line of what happened and one of what to do, with the exit code of its kind; anything
-/// unexpected is one line and a hint to rerun with --debug; SIGINT and SIGTERM cancel the work and exit 130 and 143.
+/// ytoauth: the engine from a plain shell. Parsing is System.CommandLine's (Commands/CliCommand.cs, a file a verb
+/// beside it); this file is the one way out: a YtOAuth error is one line of what happened and one of what to do, with
+/// the exit code of its kind (ExitCodes.cs); anything unexpected is one line and a hint to rerun with --debug; SIGINT
+/// and SIGTERM cancel the work and exit 130 and 143.
 /// </summary>
 public static class Program
 {
