@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Text;
 using System.Text.Json;
 using Spectre.Console;
@@ -22,7 +19,7 @@ internal abstract class Output
         Console.WriteLine(JsonSerializer.Serialize(fields.ToDictionary(f => f.Name, f => JsonValue(f.Value))));
 
     /// <summary>A day as yyyy-MM-dd (as flags take it), any other value as it is; lists stay arrays.</summary>
-    private static object? JsonValue(object? value) => value is DateTime d && d.TimeOfDay == TimeSpan.Zero ? Program.Date(d) : value;
+    private static object? JsonValue(object? value) => value is DateTime d && d.TimeOfDay == TimeSpan.Zero ? Format.Date(d) : value;
 
     public abstract void Add(params object?[] values);
 
@@ -56,7 +53,7 @@ internal abstract class Output
 
                 if (values[i] is null || !ReferenceEquals(values[i], lastValues[i]))
                 {
-                    (lastValues[i], lastTexts[i]) = (values[i], Program.Text(values[i]).Replace('\t', ' ').Replace('\n', ' '));
+                    (lastValues[i], lastTexts[i]) = (values[i], Format.Text(values[i]).Replace('\t', ' ').Replace('\n', ' '));
                 }
 
                 line.Append(lastTexts[i]);
@@ -88,7 +85,7 @@ internal abstract class Output
     {
         private readonly List<string[]> rows = new();
 
-        public override void Add(params object?[] values) => rows.Add(values.Select(v => Markup.Escape(Program.Text(v))).ToArray());
+        public override void Add(params object?[] values) => rows.Add(values.Select(v => Markup.Escape(Format.Text(v))).ToArray());
 
         public override void End()
         {

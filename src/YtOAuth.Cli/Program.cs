@@ -1,21 +1,16 @@
-using System;
-using System.CommandLine;
 using System.CommandLine.Invocation;
-using System.Globalization;
-using System.IO;
-using System.Linq;
 using System.Runtime.InteropServices;
-using System.Threading;
-using System.Threading.Tasks;
+using YtOAuth.Cli.Commands;
 using YtOAuth.Engine;
 using YtOAuth.Engine.Diagnostics;
 
 namespace YtOAuth.Cli;
 
 /// <summary>
-/// ytoauth: the engine from a plain shell. Parsing is System.CommandLine's (Commands.cs); this file is the one way out:
-/// a YtOAuth error is one line of what happened and one of what to do, with the exit code of its kind; anything
-/// unexpected is one line and a hint to rerun with --debug; SIGINT and SIGTERM cancel the work and exit 130 and 143.
+/// ytoauth: the engine from a plain shell. Parsing is System.CommandLine's (Commands/CliCommand.cs, a file a verb
+/// beside it); this file is the one way out: a YtOAuth error is one line of what happened and one of what to do, with
+/// the exit code of its kind (ExitCodes.cs); anything unexpected is one line and a hint to rerun with --debug; SIGINT
+/// and SIGTERM cancel the work and exit 130 and 143.
 /// </summary>
 public static class Program
 {
@@ -48,8 +43,7 @@ public static class Program
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
 
-        var root = Commands.Build();
-        var parsed = Commands.Parse(root, args);
+        var parsed = CliCommand.Parse(args);
         if (parsed.Errors.Count > 0 && parsed.Action is ParseErrorAction usage)
         {
             // System.CommandLine says what is wrong and suggests the closest command or flag; the rest is in --help.
@@ -61,8 +55,8 @@ public static class Program
             return ExitCodes.Usage;
         }
 
-        var debug = parsed.GetValue(Commands.Debug);
-        using var log = EngineLog.Use(new ConsoleSink(parsed.GetValue(Commands.Verbose) || debug, debug));
+        var debug = parsed.GetValue(SharedOptions.Debug);
+        using var log = EngineLog.Use(new ConsoleSink(parsed.GetValue(SharedOptions.Verbose) || debug, debug));
         try
         {
             var code = await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null }, stop.Token);
@@ -76,7 +70,7 @@ public static class Program
         catch (YtOAuthException e)
         {
             Console.Error.WriteLine("ytoauth: " + e.Message);
-            var remedy = Render(e.Remedy, parsed.GetValue(Commands.Store));
+            var remedy = RemedyText.Render(e.Remedy, parsed.GetValue(SharedOptions.Store));
             if (remedy != null)
             {
                 Console.Error.WriteLine("  " + remedy);
@@ -95,49 +89,4 @@ public static class Program
             return ExitCodes.Unexpected;
         }
     }
-
-    /// <summary>What to do, in this CLI's commands and flags (--store only when the user gave it: the default finds the same folder again).</summary>
-    internal static string? Render(Remedy? remedy, string? folder)
-    {
-        var store = folder == null ? "" : " --store " + folder;
-        return remedy?.Kind switch
-        {
-            RemedyKind.Connect => "Run: ytoauth connect --client-secret <client_secret.json>" + store + " --profile " + remedy.Profile +
-                                  (remedy.Scopes == null ? "" : " --scope " + string.Join(",", remedy.Scopes)) + (remedy.Force ? " --force" : ""),
-            RemedyKind.AllowMoreTime => "Run ytoauth connect again and finish consent in the browser, or allow more time with --timeout SEC.",
-            RemedyKind.UseBrowserFlow => "Ask for --scope " + string.Join(",", remedy.Scopes ?? Array.Empty<string>()) +
-                                         ", or sign in with the browser flow: ytoauth connect without --device (add --no-browser, and paste the address the browser ends on, if this machine has no browser).",
-            RemedyKind.RevokeLaterOrForget => "Run ytoauth revoke" + store + " --profile " + remedy.Profile + " again when Google can be reached, or ytoauth disconnect" + store +
-                                              " --profile " + remedy.Profile + " to forget the grant here only.",
-            _ => null,
-        };
-    }
-
-    private sealed class ConsoleSink(bool verbose, bool debug) : IEngineSink
-    {
-        public void Write(EngineMessage message)
-        {
-            switch (message.Kind)
-            {
-                case EngineMessageKind.Information: Console.Error.WriteLine(message.Text); break;
-                case EngineMessageKind.Warning: Console.Error.WriteLine("warning: " + message.Text); break;
-                case EngineMessageKind.Verbose when verbose: Console.Error.WriteLine("verbose: " + message.Text); break;
-                case EngineMessageKind.Debug when debug: Console.Error.WriteLine("debug: " + message.Text); break;
-            }
-        }
-    }
-
-    internal static string Date(DateTime value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    internal static string Text(object? value) => value switch
-    {
-        null => "",
-        DateTime d => d.TimeOfDay == TimeSpan.Zero ? Date(d) : d.ToString("u", CultureInfo.InvariantCulture),
-        DateTimeOffset d => d.ToString("u", CultureInfo.InvariantCulture),
-        System.Collections.Generic.IEnumerable<string> list => string.Join(",", list),
-        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
-    };
-
-    /// <summary>Scopes by their short names (ReadOnly, Analytics, ...): a list, shown comma-separated and kept an array in JSON.</summary>
-    internal static string[] Scopes(System.Collections.Generic.IEnumerable<string> scopes) => scopes.Select(Engine.OAuth.Scopes.ShortName).ToArray();
 }

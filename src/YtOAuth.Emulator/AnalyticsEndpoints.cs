@@ -1,13 +1,7 @@
-using System;
-using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Threading.Tasks;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using YtOAuth.Engine.YouTube;
 
 namespace YtOAuth.Emulator;
@@ -43,7 +37,7 @@ internal static class AnalyticsEndpoints
     private static async Task Reports(HttpContext context, GoogleEmulator emulator, RecentlyMade<byte[]> answered, RecentlyMade<List<object[]>> reports)
     {
         emulator.Counters.Add("analytics");
-        if (await emulator.ApplyFaultAsync(context, FaultTarget.Analytics))
+        if (await FaultInjection.ApplyAsync(emulator, context, FaultTarget.Analytics))
         {
             return;
         }
@@ -271,35 +265,6 @@ internal static class AnalyticsEndpoints
             var value = Summed(m) ? g.Sums[i] : g.Sums[i] / g.Count;
             return FloatMetrics.Contains(m) ? Math.Round(value, 4) : (object)(long)value;
         })).ToArray()).ToList();
-    }
-
-    /// <summary>The last few things made for a key (reports, answers), newest first.</summary>
-    private sealed class RecentlyMade<T>(int capacity) where T : class
-    {
-        private readonly LinkedList<(string Key, T Value)> made = new();
-
-        public bool TryGet(string key, out T value)
-        {
-            lock (made)
-            {
-                value = made.FirstOrDefault(a => a.Key == key).Value;
-                return value != null;
-            }
-        }
-
-        public T Add(string key, T value)
-        {
-            lock (made)
-            {
-                made.AddFirst((key, value));
-                if (made.Count > capacity)
-                {
-                    made.RemoveLast();
-                }
-            }
-
-            return value;
-        }
     }
 
     /// <summary>A generated metric value for a row: counts and revenue for <paramref name="days"/> days, averages and rates as they are.</summary>

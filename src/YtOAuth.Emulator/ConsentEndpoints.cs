@@ -1,11 +1,5 @@
-using System;
-using System.Linq;
 using System.Net;
 using System.Text;
-using System.Text.Json;
-using System.Threading.Tasks;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 
 namespace YtOAuth.Emulator;
 
@@ -130,13 +124,6 @@ internal static class ConsentEndpoints
         "self" => emulator.Issuer,
         var other => other,
     };
-
-    internal static Task Json(HttpContext context, int status, object body)
-    {
-        context.Response.StatusCode = status;
-        context.Response.ContentType = "application/json; charset=utf-8";
-        return context.Response.WriteAsync(JsonSerializer.Serialize(body));
-    }
 
     private static string Append(string uri, params (string Key, string? Value)[] pairs)
     {

@@ -1,8 +1,3 @@
-using System;
-using System.IO;
-using System.Threading;
-using System.Threading.Tasks;
-
 namespace YtOAuth.Emulator;
 
 /// <summary>A write-only stream that counts the bytes passing through to the one it wraps.</summary>

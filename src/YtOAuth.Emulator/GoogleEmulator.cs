@@ -1,19 +1,9 @@
-using System;
-using System.Linq;
 using System.Net;
 using System.Text.Json;
-using System.Threading;
-using System.Threading.Tasks;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.ResponseCompression;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace YtOAuth.Emulator;
 
@@ -180,97 +170,6 @@ public sealed class GoogleEmulator : IAsyncDisposable
                 redirect_uris = client.RedirectUris,
             },
         }, new JsonSerializerOptions { WriteIndented = true });
-    }
-
-    /// <summary>Applies the next queued fault of <paramref name="target"/>; true when it answered the request itself.</summary>
-    internal async Task<bool> ApplyFaultAsync(HttpContext context, FaultTarget target)
-    {
-        var fault = Faults.Next(target);
-        if (fault == null)
-        {
-            return false;
-        }
-
-        if (fault.Delay > TimeSpan.Zero)
-        {
-            try
-            {
-                await DelayAsync(fault.Delay, context);
-            }
-            catch (OperationCanceledException)
-            {
-                return true;
-            }
-        }
-
-        if (fault.DropConnection && fault.Body == null)
-        {
-            context.Abort();
-            return true;
-        }
-
-        if (fault.Body != null)
-        {
-            context.Response.StatusCode = fault.Status == 0 ? 200 : fault.Status;
-            context.Response.ContentType = fault.ContentType;
-            await context.Response.WriteAsync(fault.Body);
-            if (fault.DropConnection)
-            {
-                // An answer that breaks off: the body so far reaches the client, then the connection is cut.
-                await context.Response.Body.FlushAsync();
-                await Task.Delay(50);
-                context.Abort();
-            }
-
-            return true;
-        }
-
-        if (fault.Status == 0)
-        {
-            return false; // only slow
-        }
-
-        if (fault.RetryAfterSeconds is { } seconds)
-        {
-            context.Response.Headers.RetryAfter = seconds.ToString();
-        }
-
-        if (fault.HtmlBody)
-        {
-            context.Response.StatusCode = fault.Status;
-            context.Response.ContentType = "text/html; charset=utf-8";
-            await context.Response.WriteAsync("<html><body><h1>" + fault.Status + ". That's an error.</h1><p>Please try again later.</p></body></html>");
-            return true;
-        }
-
-        if ((target is FaultTarget.YouTube or FaultTarget.Analytics) && fault.Reason == "accessNotConfigured")
-        {
-            await ApiResponses.ServiceDisabled(context, target == FaultTarget.Analytics ? "analytics" : "data");
-        }
-        else if (target is FaultTarget.YouTube or FaultTarget.Analytics)
-        {
-            var (reason, domain) = fault.Reason != null ? (fault.Reason, fault.Reason == "quotaExceeded" ? "youtube.quota" : "global") : fault.Status switch
-            {
-                401 => ("authError", "global"),
-                403 => ("rateLimitExceeded", "usageLimits"),
-                429 => ("rateLimitExceeded", "usageLimits"),
-                _ => ("backendError", "global"),
-            };
-            await ApiResponses.Error(context, fault.Status, reason, domain, "Injected fault.");
-        }
-        else if (target == FaultTarget.DeviceCode && fault.Status == 403)
-        {
-            // Google's device-code quota answer: error_code, not error.
-            await ConsentEndpoints.Json(context, 403, new { error_code = "rate_limit_exceeded" });
-        }
-        else
-        {
-            // As Google's token endpoint words them: a refusal (4xx) is not worth repeating; its own failures (5xx) are.
-            var error = fault.Status == 429 ? "rate_limit_exceeded" : fault.Status >= 500 ? "internal_failure" : "invalid_request";
-            await ConsentEndpoints.Json(context, fault.Status, new { error, error_description = "Injected fault." });
-        }
-
-        return true;
     }
 
     /// <summary>A slow answer that ends early when the client leaves or the emulator stops.</summary>

@@ -1,27 +1,17 @@
-using System;
-using System.Linq;
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using System.Threading.Tasks;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 
 namespace YtOAuth.Emulator;
 
 /// <summary>Google's token, revocation and device-authorization endpoints as a desktop or TV client meets them.</summary>
 internal static class TokenEndpoints
 {
-    private static readonly string[] DeviceScopes =
-    {
-        "openid", "email", "profile", "https://www.googleapis.com/auth/youtube", "https://www.googleapis.com/auth/youtube.readonly",
-    };
-
     public static void Map(WebApplication app, GoogleEmulator emulator)
     {
         app.MapPost("/token", (HttpContext context) => Token(context, emulator));
-        app.MapPost("/revoke", (HttpContext context) => Revoke(context, emulator));
-        app.MapPost("/device/code", (HttpContext context) => DeviceCode(context, emulator));
+        app.MapPost("/revoke", (HttpContext context) => RevocationEndpoint.Revoke(context, emulator));
+        app.MapPost("/device/code", (HttpContext context) => DeviceAuthorizationEndpoint.DeviceCode(context, emulator));
         // Google publishes its endpoints as OpenID discovery metadata; so does the emulator, under its own address.
         app.MapGet("/.well-known/openid-configuration", () =>
         {
@@ -63,7 +53,7 @@ internal static class TokenEndpoints
             }
         }
 
-        if (await emulator.ApplyFaultAsync(context, FaultTarget.Token))
+        if (await FaultInjection.ApplyAsync(emulator, context, FaultTarget.Token))
         {
             return;
         }
@@ -263,80 +253,5 @@ internal static class TokenEndpoints
         await Json(context, 200, TokenAnswer(emulator, access, state.RefreshTokens[refresh], refresh));
     }
 
-    private static async Task Revoke(HttpContext context, GoogleEmulator emulator)
-    {
-        emulator.Counters.Add("revoke");
-        if (await emulator.ApplyFaultAsync(context, FaultTarget.Revoke))
-        {
-            return;
-        }
-
-        var form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync() : null;
-        // Google's revocation takes the token alone; count what else a client sends, so tests can see it sends nothing more.
-        foreach (var field in (form?.Keys ?? Enumerable.Empty<string>()).Concat(context.Request.Query.Keys).Where(k => k != "token"))
-        {
-            emulator.Counters.Add("revoke:extra:" + field);
-            if (field == "client_secret" && form != null)
-            {
-                emulator.State.Remember(form[field].ToString());
-            }
-        }
-
-        var token = form != null ? form["token"].ToString() : context.Request.Query["token"].ToString();
-        var state = emulator.State;
-        Grant? grant = state.RefreshTokens.TryGetValue(token, out var g) && !g.Revoked ? g
-            : state.AccessTokens.TryGetValue(token, out var a) && !a.Grant.Revoked ? a.Grant : null;
-        if (grant == null)
-        {
-            await Json(context, 400, new { error = "invalid_token", error_description = "Token expired or revoked" });
-            return;
-        }
-
-        state.Revoke(grant);
-        context.Response.StatusCode = 200;
-    }
-
-    private static async Task DeviceCode(HttpContext context, GoogleEmulator emulator)
-    {
-        emulator.Counters.Add("device/code");
-        if (await emulator.ApplyFaultAsync(context, FaultTarget.DeviceCode))
-        {
-            return;
-        }
-
-        var form = await context.Request.ReadFormAsync();
-        if (!emulator.State.Clients.TryGetValue(form["client_id"].ToString(), out var client))
-        {
-            await Json(context, 401, new { error = "invalid_client", error_description = "The OAuth client was not found." });
-            return;
-        }
-
-        if (!client.IsDeviceClient)
-        {
-            // Google's answer to a Desktop (or any other) client: only "TVs and Limited Input devices" clients may use the device flow.
-            await Json(context, 401, new { error = "invalid_client", error_description = "Invalid client type." });
-            return;
-        }
-
-        var scopes = form["scope"].ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (scopes.Length == 0 || scopes.Any(s => !DeviceScopes.Contains(s)))
-        {
-            await Json(context, 400, new { error = "invalid_scope", error_description = "Some requested scopes were invalid." });
-            return;
-        }
-
-        var deviceCode = emulator.State.Remember(OAuthState.NewToken("AH-device-"));
-        var userCode = string.Concat(OAuthState.NewToken("", 6).ToUpperInvariant().Where(char.IsLetter).Take(8)).PadRight(8, 'X').Insert(4, "-");
-        emulator.State.DeviceCodes[deviceCode] = new DeviceRequest
-        {
-            ClientId = client.ClientId, Scopes = scopes, UserCode = userCode, ExpiresUtc = emulator.State.Now.AddMinutes(30),
-        };
-        await Json(context, 200, new
-        {
-            device_code = deviceCode, user_code = userCode, verification_url = emulator.BaseUri + "device",
-            expires_in = 1800, interval = emulator.Settings.DeviceInterval,
-        });
-    }
-
-    private static Task Json(HttpContext context, int status, object body) => ConsentEndpoints.Json(context, status, body);
+    private static Task Json(HttpContext context, int status, object body) => JsonAnswer.Write(context, status, body);
 }

@@ -1,8 +1,3 @@
-using System;
-using System.IO;
-using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
 using Spectre.Console;
 using YtOAuth.Emulator;
 using YtOAuth.Engine;
@@ -10,13 +5,23 @@ using YtOAuth.Engine.OAuth;
 using YtOAuth.Engine.Tokens;
 using YtOAuth.Engine.YouTube;
 
-namespace YtOAuth.Cli;
+namespace YtOAuth.Cli.Commands;
 
-/// <summary>The main job end to end against the built-in emulator, for machines without PowerShell; it says what really happens at each step.</summary>
-internal static class Demo
+/// <summary>ytoauth demo: the main job end to end against the built-in emulator, for machines without PowerShell; it says what really happens at each step.</summary>
+internal sealed class DemoCommand : VerbCommand
 {
-    public static async Task<int> RunAsync(bool autoApprove, bool noBrowser, CancellationToken cancellationToken)
+    private readonly Option<bool> autoApproveFlag = new("--auto-approve") { Description = "The emulator approves consent by itself (the default without a terminal or under CI)." };
+    private readonly Option<bool> noBrowserFlag = new("--no-browser") { Description = "Print the consent URL instead of opening a browser." };
+
+    public DemoCommand()
+        : base("demo", "The whole flow against a built-in Google emulator: consent, channel, playlists, analytics, a silent refresh, revocation. Example:" + Environment.NewLine + "  ytoauth demo --no-browser")
     {
+        Add(autoApproveFlag, noBrowserFlag);
+    }
+
+    protected override async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var (autoApprove, noBrowser) = (parse.GetValue(autoApproveFlag), parse.GetValue(noBrowserFlag));
         // Nobody can press Allow without a terminal or under CI: the emulator approves by itself, and the demo says so.
         var unattended = Console.IsInputRedirected || Console.IsOutputRedirected || Interaction.CiMarker() != null;
         autoApprove |= unattended;
@@ -36,7 +41,7 @@ internal static class Demo
                   "the emulator approves the consent by itself and a small HTTP client plays the browser, following the redirect to the loopback listener."
                 : "2. Signing in: " + (noBrowser ? "open the URL below" : "a browser opens (if none does, open the URL below)") + ", tick the scopes and press Allow.");
             var result = await engine.ConnectAsync(client, new ConnectOptions { OpenBrowser = !noBrowser || autoApprove, Timeout = TimeSpan.FromMinutes(5) }, cancellationToken);
-            Commands.Report(result);
+            ConnectCommand.Report(result);
             Say($"   The code was exchanged (PKCE S256, state checked); the channel is '{result.Profile!.AccountLabel}' ({result.Profile.ChannelId}).");
 
             Say("3. Your playlists, page by page:");
@@ -78,7 +83,7 @@ internal static class Demo
                 var chart = new BarChart().Label("views per day").Width(60);
                 foreach (var row in report.Rows)
                 {
-                    chart.AddItem(Program.Date((DateTime)row[0]!), Convert.ToDouble(row[1]), Color.Aqua);
+                    chart.AddItem(Format.Date((DateTime)row[0]!), Convert.ToDouble(row[1]), Color.Aqua);
                 }
 
                 AnsiConsole.Write(chart);
@@ -107,17 +112,5 @@ internal static class Demo
     {
         Console.WriteLine(text);
         Console.Out.Flush();
-    }
-}
-
-/// <summary>Plays the browser for an auto-approving consent page: GET the URL and follow redirects to the loopback listener.</summary>
-internal sealed class RedirectFollowingBrowser : IBrowserLauncher
-{
-    private static readonly System.Net.Http.HttpClient Http = new();
-
-    public bool TryOpen(Uri url)
-    {
-        _ = Task.Run(async () => (await Http.GetAsync(url)).Dispose());
-        return true;
     }
 }

@@ -1,0 +1,42 @@
+namespace YtOAuth.Cli.Commands;
+
+/// <summary>ytoauth videos: videos by id with their statistics; '-' reads ids from standard input, so a listing can be piped in.</summary>
+internal sealed class VideosCommand : VerbCommand
+{
+    private readonly Option<string[]> ids = CommaList.Ids("Video ids (comma-separated or repeated); '-' reads them from standard input, one a line.", required: true);
+
+    public VideosCommand()
+        : base("videos", "Show videos by id with their statistics, 50 a call. Example:" + Environment.NewLine +
+                         "  ytoauth items --playlist PLxxxxxxxx --json | jq -r .VideoId | ytoauth videos --id -")
+    {
+        Add(ids, SharedOptions.Json);
+    }
+
+    protected override async Task<int> RunAsync(ParseResult parse, CancellationToken cancel)
+    {
+        var wanted = CommaList.Values(parse, ids);
+        if (wanted.Contains("-"))
+        {
+            wanted = wanted.Where(i => i != "-").Concat(ReadLines(Console.In)).ToList();
+        }
+
+        using var engine = StoreFolder.OpenEngine(parse);
+        var rows = Output.Rows(parse.GetValue(SharedOptions.Json), "Id", "Title", "Duration", "Views", "Likes", "Comments", "Published");
+        var missing = new Misses();
+        await engine.YouTube(parse.GetValue(SharedOptions.Profile)!).ListVideosAsync(wanted,
+            v => rows.Add(v.Id, v.Title, v.Duration, v.ViewCount, v.LikeCount, v.CommentCount, v.PublishedAt), missing.Report, cancel);
+        rows.End();
+        return missing.ExitCode;
+    }
+
+    private static IEnumerable<string> ReadLines(TextReader reader)
+    {
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Trim().Length > 0)
+            {
+                yield return line.Trim();
+            }
+        }
+    }
+}
