@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
@@ -56,5 +57,13 @@ namespace YtOAuth.Engine.Tokens
 
             return profile;
         }
+
+        /// <summary>The profiles a store holds, from the names of what it keeps ("&lt;prefix&gt;&lt;profile&gt;&lt;suffix&gt;"), in ordinal order.</summary>
+        public static IReadOnlyList<string> FromStoredNames(IEnumerable<string?> names, string prefix, string suffix) =>
+            names
+                .Where(n => n != null && n.Length >= prefix.Length + suffix.Length && n.StartsWith(prefix, StringComparison.Ordinal) && n.EndsWith(suffix, StringComparison.Ordinal))
+                .Select(n => n!.Substring(prefix.Length, n.Length - prefix.Length - suffix.Length))
+                .OrderBy(n => n, StringComparer.Ordinal)
+                .ToList();
     }
 }
