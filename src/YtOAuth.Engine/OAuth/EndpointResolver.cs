@@ -9,19 +9,6 @@ using YtOAuth.Engine.Http;
 
 namespace YtOAuth.Engine.OAuth
 {
-    /// <summary>What the client's registration says (client_secret.json): the loopback redirect path and any endpoints it names.</summary>
-    public sealed class ClientRegistration
-    {
-        /// <summary>The path of the first loopback redirect URI registered ("/" when none is).</summary>
-        public string RedirectPath { get; set; } = "/";
-        /// <summary>auth_uri.</summary>
-        public Uri? Authorization { get; set; }
-        /// <summary>token_uri.</summary>
-        public Uri? Token { get; set; }
-        /// <summary>revoke_uri, when the file has one.</summary>
-        public Uri? Revocation { get; set; }
-    }
-
     /// <summary>
     /// The one place endpoints are decided, the same for the module and the CLI. For each endpoint, the first that
     /// names it wins: an explicit endpoint; the endpoint base (-EndpointBaseUri, --endpoint-base, YTOAUTH_ENDPOINT_BASE);

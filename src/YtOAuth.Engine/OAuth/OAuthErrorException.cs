@@ -3,67 +3,6 @@ using System.Net;
 
 namespace YtOAuth.Engine.OAuth
 {
-    /// <summary>Tokens as issued by the token endpoint, with expiry computed from our own receive time.</summary>
-    public sealed class TokenGrant
-    {
-        internal TokenGrant(string accessToken, DateTime expiresUtc, string? refreshToken, string[] scopes, DateTime? refreshTokenExpiresUtc = null)
-        {
-            AccessToken = accessToken;
-            ExpiresUtc = expiresUtc;
-            RefreshToken = refreshToken;
-            Scopes = scopes;
-            RefreshTokenExpiresUtc = refreshTokenExpiresUtc;
-        }
-
-        /// <summary>The access token.</summary>
-        public string AccessToken { get; }
-
-        /// <summary>When it expires (UTC).</summary>
-        public DateTime ExpiresUtc { get; }
-
-        /// <summary>A refresh token when issued (code exchange, device flow, rotation).</summary>
-        public string? RefreshToken { get; }
-
-        /// <summary>Granted scopes from the response's scope field (empty when absent).</summary>
-        public string[] Scopes { get; }
-
-        /// <summary>
-        /// When the grant ends, as Google states it with refresh_token_expires_in (7 days for apps whose consent screen is
-        /// in Testing, and other time-limited grants); null when Google stated no end.
-        /// </summary>
-        public DateTime? RefreshTokenExpiresUtc { get; }
-
-        /// <inheritdoc />
-        public override string ToString() => "TokenGrant (expires " + ExpiresUtc.ToString("u") + ")";
-    }
-
-    /// <summary>A started device authorization (RFC 8628 in Google's dialect).</summary>
-    public sealed class DeviceAuthorization
-    {
-        internal DeviceAuthorization(string deviceCode, string userCode, Uri verificationUrl, TimeSpan expiresIn, TimeSpan interval)
-        {
-            DeviceCode = deviceCode;
-            UserCode = userCode;
-            VerificationUrl = verificationUrl;
-            ExpiresIn = expiresIn;
-            Interval = interval;
-        }
-
-        internal string DeviceCode { get; }
-
-        /// <summary>The code the user types at <see cref="VerificationUrl"/>.</summary>
-        public string UserCode { get; }
-
-        /// <summary>Where the user goes (Google spells the field verification_url).</summary>
-        public Uri VerificationUrl { get; }
-
-        /// <summary>How long the codes live.</summary>
-        public TimeSpan ExpiresIn { get; }
-
-        /// <summary>Polling interval.</summary>
-        public TimeSpan Interval { get; }
-    }
-
     /// <summary>The OAuth error an endpoint answered with; <see cref="YtOAuthException"/> carries it as inner exception.</summary>
     public sealed class OAuthErrorException : Exception
     {

@@ -1,0 +1,23 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using YtOAuth.Engine.Http;
+using YtOAuth.Engine.OAuth;
+using YtOAuth.Engine.Tokens;
+
+namespace YtOAuth.Engine.YouTube
+{
+    /// <summary>Which of the two YouTube APIs a call goes to.</summary>
+    public enum YouTubeApi
+    {
+        /// <summary>YouTube Data API v3.</summary>
+        Data,
+        /// <summary>YouTube Analytics API v2.</summary>
+        Analytics,
+    }
+}
