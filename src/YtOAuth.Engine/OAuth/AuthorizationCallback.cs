@@ -8,7 +8,7 @@ using System.Threading.Tasks;
 namespace YtOAuth.Engine.OAuth
 {
     /// <summary>What the browser brought back to the loopback redirect.</summary>
-    public sealed class AuthorizationCallback
+    internal sealed class AuthorizationCallback
     {
         internal AuthorizationCallback(string? code, string? error, string? errorDescription, string? scope, string? issuer)
         {

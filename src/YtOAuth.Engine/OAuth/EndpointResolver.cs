@@ -33,7 +33,7 @@ namespace YtOAuth.Engine.OAuth
                 chosen ?? fromBase ?? registered ?? MetadataUri(metadata, metadataField) ?? fallback;
             var authorization = Pick(choices.Authorization, under?.Authorization, registration.Authorization, "authorization_endpoint", google.Authorization);
             // The issuer that authorization responses must name (RFC 9207): the metadata's, or Google's for Google.
-            var issuer = metadata != null && choices.Base == null && choices.Authorization == null ? Text(metadata, "issuer")
+            var issuer = metadata != null && choices.Base == null && choices.Authorization == null ? Json.Text(metadata, "issuer")
                 : GoogleEndpoints.IsGoogle(authorization) ? GoogleEndpoints.GoogleIssuer : null;
             return new GoogleEndpoints(
                 authorization,
@@ -80,13 +80,13 @@ namespace YtOAuth.Engine.OAuth
 
                         var metadata = await GoogleHttp.ReadJsonAsync(response, uri).ConfigureAwait(false);
                         // RFC 8414 3.3: the issuer in the metadata must be the one it was fetched for.
-                        if (Text(metadata, "issuer")?.TrimEnd('/') == issuer)
+                        if (Json.Text(metadata, "issuer")?.TrimEnd('/') == issuer)
                         {
                             EngineLog.Verbose("Read the authorization server's metadata at " + uri + ".");
                             return metadata;
                         }
 
-                        EngineLog.Warning("The metadata at " + uri + " names another issuer (" + Text(metadata, "issuer") + ") and was not used.");
+                        EngineLog.Warning("The metadata at " + uri + " names another issuer (" + Json.Text(metadata, "issuer") + ") and was not used.");
                     }
                 }
                 catch (YtOAuthException e)
@@ -99,9 +99,7 @@ namespace YtOAuth.Engine.OAuth
             return null;
         }
 
-        private static string? Text(JObject? json, string field) => json?[field]?.Type == JTokenType.String ? (string?)json[field] : null;
-
         private static Uri? MetadataUri(JObject? metadata, string field) =>
-            Text(metadata, field) is string value && Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.IsLoopback) ? uri : null;
+            Json.Text(metadata, field) is string value && Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.IsLoopback) ? uri : null;
     }
 }

@@ -12,7 +12,7 @@ namespace YtOAuth.Engine.OAuth
     /// callback path carrying the state we sent. It binds port 0 and keeps that socket, so no other program can
     /// take the port between choosing and listening (the race of probe-then-bind).
     /// </summary>
-    public sealed class LoopbackCodeReceiver : IDisposable
+    internal sealed class LoopbackCodeReceiver : IDisposable
     {
         private const int MaxRequestBytes = 16 * 1024;
         private static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(10);
@@ -53,7 +53,7 @@ namespace YtOAuth.Engine.OAuth
         public static LoopbackCodeReceiver Start(string expectedState, string callbackPath = "/") => new LoopbackCodeReceiver(expectedState, callbackPath);
 
         /// <summary>Completes with the first callback whose state matches; cancellation ends the wait.</summary>
-        public Task<AuthorizationCallback> WaitAsync(CancellationToken cancellationToken) => Util.WaitAsync(result.Task, cancellationToken);
+        public Task<AuthorizationCallback> WaitAsync(CancellationToken cancellationToken) => CancellableWait.WaitAsync(result.Task, cancellationToken);
 
         /// <summary>Stops listening.</summary>
         public void Dispose()
@@ -165,7 +165,7 @@ namespace YtOAuth.Engine.OAuth
                 return (405, Page("Method not allowed", "This address only takes the sign-in redirect."), null);
             }
 
-            var query = Util.ParseQuery(q < 0 ? string.Empty : target.Substring(q + 1));
+            var query = QueryString.Parse(q < 0 ? string.Empty : target.Substring(q + 1));
             var state = query.Get("state");
             if (state == null || !string.Equals(state, expectedState, StringComparison.Ordinal))
             {

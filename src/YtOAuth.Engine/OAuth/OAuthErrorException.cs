@@ -4,7 +4,7 @@ using System.Net;
 namespace YtOAuth.Engine.OAuth
 {
     /// <summary>The OAuth error an endpoint answered with; <see cref="YtOAuthException"/> carries it as inner exception.</summary>
-    public sealed class OAuthErrorException : Exception
+    internal sealed class OAuthErrorException : Exception
     {
         internal OAuthErrorException(HttpStatusCode status, string error, string? description, string? subtype = null)
             : base("HTTP " + (int)status + " " + error + (string.IsNullOrEmpty(subtype) ? string.Empty : " (" + subtype + ")") +
@@ -22,12 +22,9 @@ namespace YtOAuth.Engine.OAuth
         /// </summary>
         internal static OAuthErrorException? Read(HttpStatusCode status, Newtonsoft.Json.Linq.JObject body)
         {
-            var error = TextOf(body, "error");
-            return error == null ? null : new OAuthErrorException(status, error, TextOf(body, "error_description"), TextOf(body, "error_subtype"));
+            var error = Json.Text(body, "error");
+            return error == null ? null : new OAuthErrorException(status, error, Json.Text(body, "error_description"), Json.Text(body, "error_subtype"));
         }
-
-        private static string? TextOf(Newtonsoft.Json.Linq.JObject body, string field) =>
-            body[field] is Newtonsoft.Json.Linq.JValue { Type: Newtonsoft.Json.Linq.JTokenType.String } value ? (string?)value : null;
 
         /// <summary>
         /// Whether Google asks the user to sign in again (a Workspace session-control policy: invalid_grant with

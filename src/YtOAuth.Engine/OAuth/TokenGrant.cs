@@ -4,7 +4,7 @@ using System.Net;
 namespace YtOAuth.Engine.OAuth
 {
     /// <summary>Tokens as issued by the token endpoint, with expiry computed from our own receive time.</summary>
-    public sealed class TokenGrant
+    internal sealed class TokenGrant
     {
         internal TokenGrant(string accessToken, DateTime expiresUtc, string? refreshToken, string[] scopes, DateTime? refreshTokenExpiresUtc = null)
         {

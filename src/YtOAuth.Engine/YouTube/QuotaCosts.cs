@@ -17,7 +17,7 @@ namespace YtOAuth.Engine.YouTube
     /// and videos.insert to buckets of their own (100 calls a day each); the units below are those the
     /// 10,000-unit table gives them. Analytics calls spend none of these units.
     /// </summary>
-    public static class QuotaCosts
+    internal static class QuotaCosts
     {
         /// <summary>Units per "resource.method".</summary>
         public static readonly System.Collections.Generic.IReadOnlyDictionary<string, int> Table = new System.Collections.Generic.Dictionary<string, int>(System.StringComparer.Ordinal)

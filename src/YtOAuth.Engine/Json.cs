@@ -3,10 +3,14 @@ using System.Collections.Generic;
 using System.Globalization;
 using Newtonsoft.Json.Linq;
 
-namespace YtOAuth.Engine.YouTube
+namespace YtOAuth.Engine
 {
+    /// <summary>Reads the fields of Google's JSON answers leniently: a field of an unexpected type reads as absent.</summary>
     internal static class Json
     {
+        /// <summary>A field's text when it is a JSON string; null when it is missing or anything else.</summary>
+        public static string? Text(JObject? json, string field) => json?[field] is JValue { Type: JTokenType.String } value ? (string?)value : null;
+
         /// <summary>A count; Google sends 64-bit counts as strings. A value that is no count is left out (null), never failing the page it came in.</summary>
         public static long? Count(JToken? token) =>
             token is JValue { Type: JTokenType.String or JTokenType.Integer } value &&
