@@ -1,8 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
 using YtOAuth.Engine.Tokens;
 
 namespace YtOAuth.Engine

@@ -1,9 +1,5 @@
 using System;
-using System.Net;
 using System.Net.Sockets;
-using System.Text;
-using System.Threading;
-using System.Threading.Tasks;
 
 namespace YtOAuth.Engine.OAuth
 {

@@ -1,9 +1,4 @@
 using System;
-using System.Collections.Concurrent;
-using System.Net.Http;
-using System.Threading;
-using System.Threading.Tasks;
-using Newtonsoft.Json.Linq;
 using YtOAuth.Engine.Diagnostics;
 using YtOAuth.Engine.Http;
 

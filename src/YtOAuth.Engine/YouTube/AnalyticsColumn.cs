@@ -1,7 +1,5 @@
 using System;
-using System.Collections.Generic;
 using System.Globalization;
-using Newtonsoft.Json.Linq;
 
 namespace YtOAuth.Engine.YouTube
 {

@@ -1,11 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
-using System.Net.Http;
-using System.Threading;
-using System.Threading.Tasks;
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
 using YtOAuth.Engine.Http;
 using YtOAuth.Engine.OAuth;
 using YtOAuth.Engine.Tokens;

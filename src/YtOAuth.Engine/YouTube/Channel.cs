@@ -1,6 +1,4 @@
 using System;
-using System.Collections.Generic;
-using System.Globalization;
 using Newtonsoft.Json.Linq;
 
 namespace YtOAuth.Engine.YouTube

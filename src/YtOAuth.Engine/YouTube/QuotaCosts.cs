@@ -1,5 +1,3 @@
-using System.Threading;
-using System.Threading.Tasks;
 using Google.Apis.Util;
 using YtOAuth.Engine.Diagnostics;
 using YtOAuth.Engine.Tokens;
