@@ -6,7 +6,7 @@ using System.Threading.Tasks;
 namespace YtOAuth.Engine.Diagnostics
 {
     /// <summary>Traces every HTTP call for -Verbose: method, URL without secrets, status, duration. Headers and bodies are never traced.</summary>
-    public sealed class HttpTraceHandler : DelegatingHandler
+    internal sealed class HttpTraceHandler : DelegatingHandler
     {
         /// <summary>Wraps <paramref name="inner"/>.</summary>
         public HttpTraceHandler(HttpMessageHandler inner) : base(inner)

@@ -9,58 +9,6 @@ using YtOAuth.Engine.Http;
 
 namespace YtOAuth.Engine.OAuth
 {
-    /// <summary>Endpoints the user named: one each, or all under one base. Null: not named at this level.</summary>
-    public sealed class EndpointChoices
-    {
-        /// <summary>Every endpoint under one host, laid out as Google's paths (the emulator, a test double).</summary>
-        public Uri? Base { get; set; }
-        /// <summary>Authorization endpoint.</summary>
-        public Uri? Authorization { get; set; }
-        /// <summary>Token endpoint.</summary>
-        public Uri? Token { get; set; }
-        /// <summary>Revocation endpoint.</summary>
-        public Uri? Revocation { get; set; }
-        /// <summary>Device authorization endpoint.</summary>
-        public Uri? DeviceAuthorization { get; set; }
-        /// <summary>YouTube Data API base.</summary>
-        public Uri? YouTubeData { get; set; }
-        /// <summary>YouTube Analytics API base.</summary>
-        public Uri? Analytics { get; set; }
-
-        /// <summary>All endpoints under <paramref name="baseUri"/>, else under YTOAUTH_ENDPOINT_BASE when set, else none named.</summary>
-        public static EndpointChoices FromBase(string? baseUri)
-        {
-            var value = string.IsNullOrWhiteSpace(baseUri) ? Environment.GetEnvironmentVariable(GoogleEndpoints.BaseVariable) : baseUri;
-            return new EndpointChoices { Base = string.IsNullOrWhiteSpace(value) ? null : Checked(value!, "endpoint base") };
-        }
-
-        /// <summary>An absolute https URL, or http on this machine; anything else is refused with what to fix.</summary>
-        public static Uri Checked(string value, string what)
-        {
-            if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && !(uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback)))
-            {
-                throw new YtOAuthException(ErrorCode.InvalidArgument,
-                    "The " + what + " '" + value + "' is not an https URL (or an http URL on this machine). Fix it, or leave it out to use Google's.", value);
-            }
-
-            return uri;
-        }
-
-    }
-
-    /// <summary>What the client's registration says (client_secret.json): the loopback redirect path and any endpoints it names.</summary>
-    public sealed class ClientRegistration
-    {
-        /// <summary>The path of the first loopback redirect URI registered ("/" when none is).</summary>
-        public string RedirectPath { get; set; } = "/";
-        /// <summary>auth_uri.</summary>
-        public Uri? Authorization { get; set; }
-        /// <summary>token_uri.</summary>
-        public Uri? Token { get; set; }
-        /// <summary>revoke_uri, when the file has one.</summary>
-        public Uri? Revocation { get; set; }
-    }
-
     /// <summary>
     /// The one place endpoints are decided, the same for the module and the CLI. For each endpoint, the first that
     /// names it wins: an explicit endpoint; the endpoint base (-EndpointBaseUri, --endpoint-base, YTOAUTH_ENDPOINT_BASE);
@@ -85,7 +33,7 @@ namespace YtOAuth.Engine.OAuth
                 chosen ?? fromBase ?? registered ?? MetadataUri(metadata, metadataField) ?? fallback;
             var authorization = Pick(choices.Authorization, under?.Authorization, registration.Authorization, "authorization_endpoint", google.Authorization);
             // The issuer that authorization responses must name (RFC 9207): the metadata's, or Google's for Google.
-            var issuer = metadata != null && choices.Base == null && choices.Authorization == null ? Text(metadata, "issuer")
+            var issuer = metadata != null && choices.Base == null && choices.Authorization == null ? Json.Text(metadata, "issuer")
                 : GoogleEndpoints.IsGoogle(authorization) ? GoogleEndpoints.GoogleIssuer : null;
             return new GoogleEndpoints(
                 authorization,
@@ -132,13 +80,13 @@ namespace YtOAuth.Engine.OAuth
 
                         var metadata = await GoogleHttp.ReadJsonAsync(response, uri).ConfigureAwait(false);
                         // RFC 8414 3.3: the issuer in the metadata must be the one it was fetched for.
-                        if (Text(metadata, "issuer")?.TrimEnd('/') == issuer)
+                        if (Json.Text(metadata, "issuer")?.TrimEnd('/') == issuer)
                         {
                             EngineLog.Verbose("Read the authorization server's metadata at " + uri + ".");
                             return metadata;
                         }
 
-                        EngineLog.Warning("The metadata at " + uri + " names another issuer (" + Text(metadata, "issuer") + ") and was not used.");
+                        EngineLog.Warning("The metadata at " + uri + " names another issuer (" + Json.Text(metadata, "issuer") + ") and was not used.");
                     }
                 }
                 catch (YtOAuthException e)
@@ -151,9 +99,7 @@ namespace YtOAuth.Engine.OAuth
             return null;
         }
 
-        private static string? Text(JObject? json, string field) => json?[field]?.Type == JTokenType.String ? (string?)json[field] : null;
-
         private static Uri? MetadataUri(JObject? metadata, string field) =>
-            Text(metadata, field) is string value && Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.IsLoopback) ? uri : null;
+            Json.Text(metadata, field) is string value && Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.IsLoopback) ? uri : null;
     }
 }

@@ -7,43 +7,12 @@ using System.Threading.Tasks;
 
 namespace YtOAuth.Engine.OAuth
 {
-    /// <summary>What the browser brought back to the loopback redirect.</summary>
-    public sealed class AuthorizationCallback
-    {
-        internal AuthorizationCallback(string? code, string? error, string? errorDescription, string? scope, string? issuer)
-        {
-            Code = code;
-            Error = error;
-            ErrorDescription = errorDescription;
-            Scope = scope;
-            Issuer = issuer;
-        }
-
-        /// <summary>The authorization code (secret, single use), or null on error.</summary>
-        public string? Code { get; }
-
-        /// <summary>An OAuth error such as access_denied.</summary>
-        public string? Error { get; }
-
-        /// <summary>Error text, if the server sent any.</summary>
-        public string? ErrorDescription { get; }
-
-        /// <summary>Scopes the redirect says were granted.</summary>
-        public string? Scope { get; }
-
-        /// <summary>The iss parameter (RFC 9207), when the server sent one.</summary>
-        public string? Issuer { get; }
-
-        /// <inheritdoc />
-        public override string ToString() => Error == null ? "AuthorizationCallback (code received)" : "AuthorizationCallback (" + Error + ")";
-    }
-
     /// <summary>
     /// The loopback redirect target of RFC 8252: a tiny HTTP server on 127.0.0.1 that waits for one GET on the
     /// callback path carrying the state we sent. It binds port 0 and keeps that socket, so no other program can
     /// take the port between choosing and listening (the race of probe-then-bind).
     /// </summary>
-    public sealed class LoopbackCodeReceiver : IDisposable
+    internal sealed class LoopbackCodeReceiver : IDisposable
     {
         private const int MaxRequestBytes = 16 * 1024;
         private static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(10);
@@ -84,7 +53,7 @@ namespace YtOAuth.Engine.OAuth
         public static LoopbackCodeReceiver Start(string expectedState, string callbackPath = "/") => new LoopbackCodeReceiver(expectedState, callbackPath);
 
         /// <summary>Completes with the first callback whose state matches; cancellation ends the wait.</summary>
-        public Task<AuthorizationCallback> WaitAsync(CancellationToken cancellationToken) => Util.WaitAsync(result.Task, cancellationToken);
+        public Task<AuthorizationCallback> WaitAsync(CancellationToken cancellationToken) => CancellableWait.WaitAsync(result.Task, cancellationToken);
 
         /// <summary>Stops listening.</summary>
         public void Dispose()
@@ -196,7 +165,7 @@ namespace YtOAuth.Engine.OAuth
                 return (405, Page("Method not allowed", "This address only takes the sign-in redirect."), null);
             }
 
-            var query = Util.ParseQuery(q < 0 ? string.Empty : target.Substring(q + 1));
+            var query = QueryString.Parse(q < 0 ? string.Empty : target.Substring(q + 1));
             var state = query.Get("state");
             if (state == null || !string.Equals(state, expectedState, StringComparison.Ordinal))
             {

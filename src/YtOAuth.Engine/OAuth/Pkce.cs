@@ -4,7 +4,7 @@ using System.Text;
 namespace YtOAuth.Engine.OAuth
 {
     /// <summary>A PKCE pair (RFC 7636), S256 only: there is no fallback to "plain".</summary>
-    public sealed class Pkce
+    internal sealed class Pkce
     {
         private Pkce(string verifier, string challenge)
         {
@@ -24,7 +24,7 @@ namespace YtOAuth.Engine.OAuth
         /// <summary>A fresh pair; call once per consent attempt.</summary>
         public static Pkce Create()
         {
-            var verifier = Util.RandomToken(64);
+            var verifier = Base64Url.RandomToken(64);
             Diagnostics.Redactor.Register(verifier);
             return new Pkce(verifier, ChallengeFor(verifier));
         }
@@ -34,7 +34,7 @@ namespace YtOAuth.Engine.OAuth
         {
             using (var sha = SHA256.Create())
             {
-                return Util.Base64Url(sha.ComputeHash(Encoding.ASCII.GetBytes(verifier)));
+                return Base64Url.Encode(sha.ComputeHash(Encoding.ASCII.GetBytes(verifier)));
             }
         }
 

@@ -57,6 +57,16 @@ namespace YtOAuth.Engine.Tokens
             }
         }
 
+        /// <summary>
+        /// The refresh lock of one profile, as every token store takes it: a lock file named after the profile (and
+        /// whatever else <paramref name="qualifier"/> adds) in a private <paramref name="folder"/>.
+        /// </summary>
+        public static Task<IDisposable> ForProfileAsync(string folder, string profile, CancellationToken cancellationToken, string qualifier = "")
+        {
+            EnsurePrivateFolder(folder);
+            return AcquireAsync(Path.Combine(folder, qualifier + ProfileName.Validate(profile) + ".lock"), DefaultTimeout, cancellationToken);
+        }
+
         /// <summary>Takes the lock at <paramref name="path"/>, waiting up to <paramref name="timeout"/>.</summary>
         public static async Task<IDisposable> AcquireAsync(string path, TimeSpan timeout, CancellationToken cancellationToken)
         {

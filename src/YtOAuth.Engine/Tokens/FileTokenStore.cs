@@ -132,18 +132,15 @@ namespace YtOAuth.Engine.Tokens
                 return Task.FromResult<IReadOnlyList<string>>(new string[0]);
             }
 
-            IReadOnlyList<string> names = Directory.GetFiles(folder, "*" + Extension)
-                .Select(f => Path.GetFileName(f).Substring(0, Path.GetFileName(f).Length - Extension.Length))
-                .OrderBy(n => n, StringComparer.Ordinal)
-                .ToList();
+            var names = ProfileName.FromStoredNames(Directory.GetFiles(folder, "*" + Extension).Select(Path.GetFileName), string.Empty, Extension);
             return Task.FromResult(names);
         }
 
         /// <inheritdoc />
         public Task<IDisposable> LockAsync(string profile, CancellationToken cancellationToken)
         {
-            EnsureFolder(); // also before reads: the lock is taken before every read that may lead to a write
-            return FileLock.AcquireAsync(Path.Combine(folder, ProfileName.Validate(profile) + ".lock"), FileLock.DefaultTimeout, cancellationToken);
+            // The folder is made private here too: the lock is taken before every read that may lead to a write.
+            return FileLock.ForProfileAsync(folder, profile, cancellationToken);
         }
 
         /// <summary>Sets Unix permission bits; a no-op on Windows, where the user profile folder is already private.</summary>

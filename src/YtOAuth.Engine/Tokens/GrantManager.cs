@@ -163,7 +163,7 @@ namespace YtOAuth.Engine.Tokens
             task.ContinueWith(_ => ((ICollection<KeyValuePair<string, Lazy<Task<TokenRecord>>>>)refreshing).Remove(
                 new KeyValuePair<string, Lazy<Task<TokenRecord>>>(profile, entry)), TaskScheduler.Default);
             // A caller that gives up stops waiting; the shared refresh goes on for the others.
-            return Util.WaitAsync(task, cancellationToken);
+            return CancellableWait.WaitAsync(task, cancellationToken);
         }
 
         private async Task<TokenRecord> RefreshUnderLockAsync(string profile, TimeSpan minimumValidity, bool force)

@@ -5,7 +5,7 @@ using System.Threading.Tasks;
 namespace YtOAuth.Engine.Tokens
 {
     /// <summary>Valid access tokens for a profile: all the YouTube clients need of the auth side.</summary>
-    public interface IAccessTokenSource
+    internal interface IAccessTokenSource
     {
         /// <summary>
         /// A token valid for at least the refresh skew or <paramref name="minimumValidity"/>, refreshed when due (or

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
@@ -32,29 +33,5 @@ namespace YtOAuth.Engine.Tokens
         /// is shared across processes. Dispose the result to release it.
         /// </summary>
         Task<IDisposable> LockAsync(string profile, CancellationToken cancellationToken);
-    }
-
-    /// <summary>Rules for profile names (they become file and secret names).</summary>
-    public static class ProfileName
-    {
-        /// <summary>The profile used when none is named.</summary>
-        public const string Default = "default";
-
-        /// <summary>What a profile name may look like (the cmdlets validate -Profile with it too).</summary>
-        public const string Pattern = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$";
-
-        private static readonly Regex Valid = new Regex(Pattern, RegexOptions.CultureInvariant);
-
-        /// <summary>Returns the name, or throws when it cannot be a profile name.</summary>
-        public static string Validate(string? profile)
-        {
-            if (profile == null || !Valid.IsMatch(profile))
-            {
-                throw new YtOAuthException(ErrorCode.InvalidArgument,
-                    "'" + profile + "' is not a valid profile name. Use 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit.", profile);
-            }
-
-            return profile;
-        }
     }
 }

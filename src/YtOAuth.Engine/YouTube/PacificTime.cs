@@ -4,7 +4,7 @@ using System.Globalization;
 namespace YtOAuth.Engine.YouTube
 {
     /// <summary>Google's quota day runs midnight to midnight Pacific time.</summary>
-    public static class PacificTime
+    internal static class PacificTime
     {
         /// <summary>
         /// The system's Pacific zone, or, where the system has no time-zone data (slim containers, invariant

@@ -21,11 +21,11 @@ namespace YtOAuth.Engine.YouTube
 
         /// <summary>Whether Google's error (reason, or the raw error object) says the API is not enabled.</summary>
         public static bool Matches(string reason, JObject? error) =>
-            reason == "accessNotConfigured" || Details(error).Any(d => Text(d, "reason") == "SERVICE_DISABLED");
+            reason == "accessNotConfigured" || Details(error).Any(d => Json.Text(d, "reason") == "SERVICE_DISABLED");
 
         public static YtOAuthException Error(JObject? error, string message, Uri uri, GoogleEndpoints? endpoints, string? profile, string target)
         {
-            var service = Details(error).Select(d => Text(d["metadata"] as JObject, "service")).FirstOrDefault(s => s != null)
+            var service = Details(error).Select(d => Json.Text(d["metadata"] as JObject, "service")).FirstOrDefault(s => s != null)
                 ?? (endpoints != null && uri.AbsoluteUri.StartsWith(endpoints.Analytics.AbsoluteUri, StringComparison.OrdinalIgnoreCase) ? AnalyticsService : DataService);
             var analytics = service == AnalyticsService;
             var name = analytics ? "YouTube Analytics API" : "YouTube Data API v3";
@@ -43,17 +43,15 @@ namespace YtOAuth.Engine.YouTube
         private static string? AddressGiven(JObject? error, string message)
         {
             var details = Details(error).ToList();
-            var activation = details.Select(d => Text(d["metadata"] as JObject, "activationUrl")).FirstOrDefault(IsWebAddress);
-            var help = details.SelectMany(d => (d["links"] as JArray)?.OfType<JObject>() ?? Enumerable.Empty<JObject>()).Select(l => Text(l, "url")).FirstOrDefault(IsWebAddress);
+            var activation = details.Select(d => Json.Text(d["metadata"] as JObject, "activationUrl")).FirstOrDefault(IsWebAddress);
+            var help = details.SelectMany(d => (d["links"] as JArray)?.OfType<JObject>() ?? Enumerable.Empty<JObject>()).Select(l => Json.Text(l, "url")).FirstOrDefault(IsWebAddress);
             var match = EnableAddress.Match(message);
-            var extended = ((error?["errors"] as JArray)?.OfType<JObject>() ?? Enumerable.Empty<JObject>()).Select(e => Text(e, "extendedHelp")).FirstOrDefault(IsWebAddress);
+            var extended = ((error?["errors"] as JArray)?.OfType<JObject>() ?? Enumerable.Empty<JObject>()).Select(e => Json.Text(e, "extendedHelp")).FirstOrDefault(IsWebAddress);
             return activation ?? help ?? (match.Success ? match.Groups[1].Value : null) ?? extended;
         }
 
         private static System.Collections.Generic.IEnumerable<JObject> Details(JObject? error) =>
             (error?["details"] as JArray)?.OfType<JObject>() ?? Enumerable.Empty<JObject>();
-
-        private static string? Text(JObject? o, string field) => o?[field] is JValue { Type: JTokenType.String } v ? (string?)v : null;
 
         private static bool IsWebAddress(string? text) =>
             text != null && Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);

@@ -172,20 +172,15 @@ namespace YtOAuth.Commands
         }
 
         /// <summary>The endpoints named on the command line (or YTOAUTH_ENDPOINT_BASE); the engine decides the rest.</summary>
-        private EndpointChoices Choices()
+        private EndpointChoices Choices() => EndpointChoices.FromFlags(new EndpointFlags
         {
-            var choices = EndpointChoices.FromBase(EndpointBaseUri);
-            var api = ApiBaseUri == null ? null : GoogleEndpoints.ForBaseUri(EndpointChoices.Checked(ApiBaseUri.OriginalString, "API base"));
-            choices.Authorization = Checked(AuthorizationEndpoint, "authorization endpoint");
-            choices.Token = Checked(TokenEndpoint, "token endpoint");
-            choices.Revocation = Checked(RevocationEndpoint, "revocation endpoint");
-            choices.DeviceAuthorization = Checked(DeviceAuthorizationEndpoint, "device authorization endpoint");
-            choices.YouTubeData = api?.YouTubeData;
-            choices.Analytics = api?.Analytics;
-            return choices;
-        }
-
-        private static Uri? Checked(Uri? uri, string what) => uri == null ? null : EndpointChoices.Checked(uri.OriginalString, what);
+            Base = EndpointBaseUri,
+            Authorization = AuthorizationEndpoint?.OriginalString,
+            Token = TokenEndpoint?.OriginalString,
+            Revocation = RevocationEndpoint?.OriginalString,
+            DeviceAuthorization = DeviceAuthorizationEndpoint?.OriginalString,
+            ApiBase = ApiBaseUri?.OriginalString,
+        });
 
         private static string Plain(SecureString? value) => value == null ? string.Empty : new NetworkCredential(string.Empty, value).Password;
     }

@@ -71,10 +71,10 @@ namespace YtOAuth.Commands
                 Ids = AnalyticsQuery.ChannelIds(ChannelId),
                 StartDate = StartDate,
                 EndDate = EndDate,
-                Metrics = Metrics.SelectMany(m => m.Split(',')).Select(m => m.Trim()).ToArray(),
-                Dimensions = Dimensions.SelectMany(d => d.Split(',')).Select(d => d.Trim()).ToArray(),
+                Metrics = CommaList.Split(Metrics),
+                Dimensions = CommaList.Split(Dimensions),
                 Filters = Filter,
-                Sort = Sort,
+                Sort = CommaList.Split(Sort),
                 MaxResults = MaxResults > 0 ? MaxResults : (int?)null,
                 Currency = Currency,
             };

@@ -78,20 +78,14 @@ namespace YtOAuth.Hosting
         {
             var result = Invoke(ps => ps.AddCommand("Get-SecretInfo").AddParameter("Name", SecretPrefix + "*").AddParameter("Vault", vault)
                 .AddParameter("ErrorAction", "Stop"));
-            IReadOnlyList<string> names = result.Output
-                .Select(o => o?.Properties["Name"]?.Value as string)
-                .Where(n => n != null && n.StartsWith(SecretPrefix, StringComparison.Ordinal))
-                .Select(n => n!.Substring(SecretPrefix.Length))
-                .OrderBy(n => n, StringComparer.Ordinal)
-                .ToList();
+            var names = ProfileName.FromStoredNames(result.Output.Select(o => o?.Properties["Name"]?.Value as string), SecretPrefix, string.Empty);
             return Task.FromResult(names);
         }
 
         public Task<IDisposable> LockAsync(string profile, CancellationToken cancellationToken)
         {
             var folder = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "YtOAuth", "locks");
-            FileLock.EnsurePrivateFolder(folder);
-            return FileLock.AcquireAsync(Path.Combine(folder, Safe(VaultName) + "." + ProfileName.Validate(profile) + ".lock"), FileLock.DefaultTimeout, cancellationToken);
+            return FileLock.ForProfileAsync(folder, profile, cancellationToken, qualifier: Safe(VaultName) + ".");
         }
 
         public void Dispose()

@@ -19,6 +19,14 @@ public class FileTokenStoreTests : IDisposable
     };
 
     [Fact]
+    public void Profiles_come_from_the_stored_names_that_carry_the_stores_prefix_and_suffix_in_ordinal_order()
+    {
+        var names = new[] { "YtOAuth.b.token.json", "other.a.token.json", null, "YtOAuth.A.token.json", "YtOAuth.c.json", "YtOAuth..token.json" };
+
+        Assert.Equal(new[] { "", "A", "b" }, ProfileName.FromStoredNames(names, "YtOAuth.", ".token.json"));
+    }
+
+    [Fact]
     public async Task Write_read_list_delete_round_trip()
     {
         var store = new FileTokenStore(folder);

@@ -17,7 +17,7 @@ namespace YtOAuth.Engine.OAuth.Consent
             CancellationToken cancellationToken)
         {
             var pkce = Pkce.Create();
-            var state = Util.RandomToken(32);
+            var state = Base64Url.RandomToken(32);
             using (var receiver = LoopbackCodeReceiver.Start(state, client.Registration.RedirectPath))
             {
                 var url = new GoogleAuthorizationCodeRequestUrl(client.Endpoints.Authorization)

@@ -5,13 +5,6 @@ using System.Runtime.InteropServices;
 
 namespace YtOAuth.Engine.OAuth
 {
-    /// <summary>Opens the consent URL. A seam: tests submit the consent page themselves or drive a real browser.</summary>
-    public interface IBrowserLauncher
-    {
-        /// <summary>Tries to open <paramref name="url"/>; false when no browser could be started (the caller then prints the URL).</summary>
-        bool TryOpen(Uri url);
-    }
-
     /// <summary>
     /// The user's default browser: the BROWSER variable on Linux and macOS (a ':'-separated list of commands, '%s'
     /// standing for the URL), else xdg-open, open, or the Windows shell. On a Linux box with no display it declines

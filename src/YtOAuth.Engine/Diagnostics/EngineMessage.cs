@@ -1,0 +1,28 @@
+using System;
+
+namespace YtOAuth.Engine.Diagnostics
+{
+    /// <summary>One message from the engine. Texts never hold secrets.</summary>
+    public sealed class EngineMessage
+    {
+        /// <summary>Creates a message.</summary>
+        public EngineMessage(EngineMessageKind kind, string text, int percentComplete = -1)
+        {
+            Kind = kind;
+            Text = text;
+            PercentComplete = percentComplete;
+        }
+
+        /// <summary>What kind of message this is.</summary>
+        public EngineMessageKind Kind { get; }
+
+        /// <summary>The text, already redacted.</summary>
+        public string Text { get; }
+
+        /// <summary>For progress: 0-100, or -1 when unknown.</summary>
+        public int PercentComplete { get; }
+
+        /// <inheritdoc />
+        public override string ToString() => Kind + ": " + Text;
+    }
+}
