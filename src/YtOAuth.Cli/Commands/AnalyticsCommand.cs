@@ -8,10 +8,10 @@ internal sealed class AnalyticsCommand : VerbCommand
     private readonly DateTime today = DateTime.UtcNow.Date;
     private readonly Option<DateTime?> start;
     private readonly Option<DateTime?> end;
-    private readonly Option<string[]> metrics = CommaList.Create("--metrics", "Metrics, comma-separated (default: views).");
-    private readonly Option<string[]> dimensions = CommaList.Create("--dimensions", "Dimensions, comma-separated: day, month, video, country...");
+    private readonly Option<string[]> metrics = CommaListOption.Create("--metrics", "Metrics, comma-separated (default: views).");
+    private readonly Option<string[]> dimensions = CommaListOption.Create("--dimensions", "Dimensions, comma-separated: day, month, video, country...");
     private readonly Option<int?> max = new Option<int?>("--max") { Description = "Rows wanted in all (paged when more than one answer holds)." }.Ranged(1, int.MaxValue);
-    private readonly Option<string[]> sort = CommaList.Create("--sort", "Sort columns, comma-separated; '-' before one sorts it descending: --sort -views (top videos need it).");
+    private readonly Option<string[]> sort = CommaListOption.Create("--sort", "Sort columns, comma-separated; '-' before one sorts it descending: --sort -views (top videos need it).");
     private readonly Option<string?> filters = new("--filters") { Description = "Filters as Google takes them: country==US, video==ID1,ID2, several joined by ';'." };
     private readonly Option<string?> currency = new("--currency") { Description = "ISO 4217 currency of monetary metrics, such as EUR (Google's default: USD)." };
 
@@ -36,10 +36,10 @@ internal sealed class AnalyticsCommand : VerbCommand
         {
             StartDate = parse.GetValue(start) ?? today.AddDays(-28),
             EndDate = parse.GetValue(end) ?? today,
-            Metrics = CommaList.ValuesOrNull(parse, metrics) ?? new List<string> { "views" },
-            Dimensions = CommaList.Values(parse, dimensions),
+            Metrics = CommaListOption.ValuesOrNull(parse, metrics) ?? new List<string> { "views" },
+            Dimensions = CommaListOption.Values(parse, dimensions),
             MaxResults = parse.GetValue(max),
-            Sort = CommaList.Values(parse, sort),
+            Sort = CommaListOption.Values(parse, sort),
             Filters = parse.GetValue(filters),
             Currency = parse.GetValue(currency),
         }, batch =>

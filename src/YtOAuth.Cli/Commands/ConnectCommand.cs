@@ -7,7 +7,7 @@ namespace YtOAuth.Cli.Commands;
 internal sealed class ConnectCommand : VerbCommand
 {
     private readonly Option<FileInfo> secret = new("--client-secret") { Description = "client_secret.json of an OAuth client of type Desktop app.", Required = true };
-    private readonly Option<string[]> scope = CommaList.Create("--scope", "ReadOnly, Analytics, AnalyticsMonetary, Manage, ForceSsl, Upload, Partner, or scope URLs (comma-separated).");
+    private readonly Option<string[]> scope = CommaListOption.Create("--scope", "ReadOnly, Analytics, AnalyticsMonetary, Manage, ForceSsl, Upload, Partner, or scope URLs (comma-separated).");
     private readonly Option<bool> device = new("--device") { Description = "Sign in with a code on another device (Google allows ReadOnly and Manage only)." };
     private readonly Option<bool> noBrowser = new("--no-browser") { Description = "Print the URL instead of opening a browser; paste the address a browser elsewhere ends on." };
     private readonly Option<int> timeout = new Option<int>("--timeout") { Description = "Seconds to wait for consent (10-3600).", DefaultValueFactory = _ => 300 }.Ranged(10, 3600);
@@ -15,7 +15,7 @@ internal sealed class ConnectCommand : VerbCommand
     private readonly Option<string?> hint = new("--login-hint") { Description = "Account to preselect on the consent page." };
     private readonly Option<string?> refreshEnv = new("--refresh-token-env") { Description = "Connect unattended from the refresh token in this environment variable (never on the command line, where ps shows it)." };
     private readonly Option<bool> refreshStdin = new("--refresh-token-stdin") { Description = "Connect unattended from a refresh token read from standard input." };
-    private readonly EndpointFlags endpoints = new();
+    private readonly EndpointOptions endpoints = new();
 
     public ConnectCommand()
         : base("connect", "Sign in and keep the grant. Examples:" + Environment.NewLine +

@@ -5,7 +5,7 @@ namespace YtOAuth.Cli.Commands;
 /// <summary>ytoauth items: the items of playlists, in order; a playlist YouTube does not show is said and the next one still listed.</summary>
 internal sealed class ItemsCommand : VerbCommand
 {
-    private readonly Option<string[]> playlist = CommaList.Create("--playlist", "Playlist ids (comma-separated or repeated); a channel's uploads playlist too.", required: true);
+    private readonly Option<string[]> playlist = CommaListOption.Create("--playlist", "Playlist ids (comma-separated or repeated); a channel's uploads playlist too.", required: true);
     private readonly Option<int?> first = new Option<int?>("--first") { Description = "Stop after this many items of each playlist (saves quota)." }.Ranged(1, int.MaxValue);
 
     public ItemsCommand()
@@ -21,7 +21,7 @@ internal sealed class ItemsCommand : VerbCommand
         var youtube = engine.YouTube(parse.GetValue(SharedOptions.Profile)!);
         var rows = Output.Rows(parse.GetValue(SharedOptions.Json), "PlaylistId", "Position", "VideoId", "Title", "Published");
         var missing = new Misses();
-        foreach (var id in CommaList.Values(parse, playlist))
+        foreach (var id in CommaListOption.Values(parse, playlist))
         {
             try
             {

@@ -8,7 +8,7 @@ namespace YtOAuth.Cli.Commands;
 internal sealed class PlaylistsCommand : VerbCommand
 {
     private readonly Option<string?> channel = new("--channel") { Description = "A channel's playlists (public ones unless it is yours)." };
-    private readonly Option<string[]> ids = CommaList.Ids("Playlists by id (comma-separated or repeated).");
+    private readonly Option<string[]> ids = CommaListOption.Ids("Playlists by id (comma-separated or repeated).");
     private readonly Option<int?> first = new Option<int?>("--first") { Description = "Stop after this many (saves quota)." }.Ranged(1, int.MaxValue);
 
     public PlaylistsCommand()
@@ -24,7 +24,7 @@ internal sealed class PlaylistsCommand : VerbCommand
         var query = new PlaylistQuery
         {
             ChannelId = parse.GetValue(channel),
-            Ids = CommaList.ValuesOrNull(parse, ids),
+            Ids = CommaListOption.ValuesOrNull(parse, ids),
             Limit = parse.GetValue(first),
         };
         query.Mine = query.ChannelId == null && query.Ids == null;

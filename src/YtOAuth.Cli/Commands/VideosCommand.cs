@@ -3,7 +3,7 @@ namespace YtOAuth.Cli.Commands;
 /// <summary>ytoauth videos: videos by id with their statistics; '-' reads ids from standard input, so a listing can be piped in.</summary>
 internal sealed class VideosCommand : VerbCommand
 {
-    private readonly Option<string[]> ids = CommaList.Ids("Video ids (comma-separated or repeated); '-' reads them from standard input, one a line.", required: true);
+    private readonly Option<string[]> ids = CommaListOption.Ids("Video ids (comma-separated or repeated); '-' reads them from standard input, one a line.", required: true);
 
     public VideosCommand()
         : base("videos", "Show videos by id with their statistics, 50 a call. Example:" + Environment.NewLine +
@@ -14,7 +14,7 @@ internal sealed class VideosCommand : VerbCommand
 
     protected override async Task<int> RunAsync(ParseResult parse, CancellationToken cancel)
     {
-        var wanted = CommaList.Values(parse, ids);
+        var wanted = CommaListOption.Values(parse, ids);
         if (wanted.Contains("-"))
         {
             wanted = wanted.Where(i => i != "-").Concat(ReadLines(Console.In)).ToList();

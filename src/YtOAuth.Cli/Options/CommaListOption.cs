@@ -1,7 +1,7 @@
 namespace YtOAuth.Cli.Options;
 
 /// <summary>Flags that take several values, comma-separated or repeated: --id a,b --id c.</summary>
-internal static class CommaList
+internal static class CommaListOption
 {
     public static Option<string[]> Create(string name, string description, bool required = false) =>
         new(name) { Description = description, AllowMultipleArgumentsPerToken = true, Required = required };
@@ -9,9 +9,8 @@ internal static class CommaList
     /// <summary>The --id flag of the commands that take ids.</summary>
     public static Option<string[]> Ids(string description, bool required = false) => Create("--id", description, required);
 
-    /// <summary>The values given, trimmed, without empty ones.</summary>
-    public static List<string> Values(ParseResult parse, Option<string[]> option) =>
-        (parse.GetValue(option) ?? Array.Empty<string>()).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+    /// <summary>The values given, trimmed, without empty ones (the engine's rule for comma lists).</summary>
+    public static List<string> Values(ParseResult parse, Option<string[]> option) => YtOAuth.Engine.CommaList.Split(parse.GetValue(option));
 
     /// <summary>The values given, or null when none were: the engine's "not asked".</summary>
     public static List<string>? ValuesOrNull(ParseResult parse, Option<string[]> option) => Values(parse, option) is { Count: > 0 } list ? list : null;
