@@ -45,9 +45,9 @@ namespace YtOAuth.Engine
         public async Task<ConnectResult> ConnectAsync(OAuthClient client, ConnectOptions connect, CancellationToken cancellationToken)
         {
             var profile = ProfileName.Validate(connect.Profile);
-            await grants.CheckCanStoreAsync(profile, cancellationToken).ConfigureAwait(false);
+            var stored = await grants.CheckCanStoreAsync(profile, cancellationToken).ConfigureAwait(false);
             client = await endpoints.ResolveAsync(client, cancellationToken).ConfigureAwait(false);
-            return await ReuseAsync(client, connect, cancellationToken).ConfigureAwait(false)
+            return await ReuseAsync(client, connect, stored, cancellationToken).ConfigureAwait(false)
                 ?? await FinishAsync(client, profile, connect, await LoopbackConsent.RunAsync(client, Attended(connect, "Consent in a browser"), options.Browser, tokens,
                     cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         }
@@ -60,9 +60,9 @@ namespace YtOAuth.Engine
         {
             var profile = ProfileName.Validate(connect.Profile);
             DeviceConsent.RequireAllowedScopes(connect);
-            await grants.CheckCanStoreAsync(profile, cancellationToken).ConfigureAwait(false);
+            var stored = await grants.CheckCanStoreAsync(profile, cancellationToken).ConfigureAwait(false);
             client = await endpoints.ResolveAsync(client, cancellationToken).ConfigureAwait(false);
-            return await ReuseAsync(client, connect, cancellationToken).ConfigureAwait(false)
+            return await ReuseAsync(client, connect, stored, cancellationToken).ConfigureAwait(false)
                 ?? await FinishAsync(client, profile, connect, await DeviceConsent.RunAsync(client, Attended(connect, "The device sign-in"), tokens, options.Clock,
                     options.Retry.Delay, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         }
@@ -204,14 +204,14 @@ namespace YtOAuth.Engine
         private ProfileInfo Describe(TokenRecord record) => new ProfileInfo(record, options.Store.Description, PacificTime.Day(options.Clock.UtcNow));
 
         /// <summary>A working grant that already covers the request (no consent needed), or null.</summary>
-        private async Task<ConnectResult?> ReuseAsync(OAuthClient client, ConnectOptions connect, CancellationToken cancellationToken)
+        private async Task<ConnectResult?> ReuseAsync(OAuthClient client, ConnectOptions connect, TokenRecord? stored, CancellationToken cancellationToken)
         {
             if (connect.Force)
             {
                 return null;
             }
 
-            var existing = await grants.WorkingGrantAsync(client, connect.Profile, connect.Scopes, cancellationToken).ConfigureAwait(false);
+            var existing = await grants.WorkingGrantAsync(client, stored, connect.Scopes, cancellationToken).ConfigureAwait(false);
             if (existing == null)
             {
                 return null;

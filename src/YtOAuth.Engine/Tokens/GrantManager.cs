@@ -97,13 +97,13 @@ namespace YtOAuth.Engine.Tokens
         /// <summary>
         /// Fails when a new grant for <paramref name="profile"/> could not be kept (the store cannot be locked or
         /// written, or its record is damaged): asked before consent, so nobody consents for a grant that would be left
-        /// live at Google, unstored.
+        /// live at Google, unstored. Returns the record stored now, or null.
         /// </summary>
-        public async Task CheckCanStoreAsync(string profile, CancellationToken cancellationToken)
+        public async Task<TokenRecord?> CheckCanStoreAsync(string profile, CancellationToken cancellationToken)
         {
             using (await store.LockAsync(profile, cancellationToken).ConfigureAwait(false))
             {
-                await store.ReadAsync(profile, cancellationToken).ConfigureAwait(false);
+                return await store.ReadAsync(profile, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -123,16 +123,18 @@ namespace YtOAuth.Engine.Tokens
         }
 
         /// <summary>
-        /// The stored record when it was granted to <paramref name="client"/> with every scope asked for and still
-        /// refreshes; null when a new consent is needed (none stored, other client or scopes, revoked).
+        /// The <paramref name="existing"/> record (as just read from the store) when it was granted to
+        /// <paramref name="client"/> with every scope asked for and still refreshes; null when a new consent is needed
+        /// (none stored, other client or scopes, revoked).
         /// </summary>
-        public async Task<TokenRecord?> WorkingGrantAsync(OAuthClient client, string profile, IReadOnlyList<string> scopes, CancellationToken cancellationToken)
+        public async Task<TokenRecord?> WorkingGrantAsync(OAuthClient client, TokenRecord? existing, IReadOnlyList<string> scopes, CancellationToken cancellationToken)
         {
-            var existing = await store.ReadAsync(profile, cancellationToken).ConfigureAwait(false);
             if (existing == null || existing.ClientId != client.ClientId || Scopes.NotCovered(scopes, existing.Scopes).Length > 0)
             {
                 return null;
             }
+
+            var profile = existing.Profile;
 
             try
             {
