@@ -156,7 +156,9 @@ function Get-Secret {
         [switch] $AsPlainText
     )
     process {
-        $vaults = if ($Vault) { @($Vault) } else { @(Get-DefaultVaultName) + @((Read-Registry).Vaults.Keys | Where-Object { $_ -ne (Get-DefaultVaultName) }) | Where-Object { $_ } }
+        # The named vault, else the default one first and then the others, as SecretManagement searches.
+        $registry = Read-Registry
+        $vaults = if ($Vault) { @($Vault) } else { @($registry.DefaultVault) + @($registry.Vaults.Keys | Where-Object { $_ -ne $registry.DefaultVault }) | Where-Object { $_ } }
         foreach ($candidate in $vaults) {
             try {
                 $value = Invoke-Extension $candidate 'Get-Secret' @{ Name = $Name }
