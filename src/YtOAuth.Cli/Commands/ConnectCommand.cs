@@ -38,7 +38,8 @@ internal sealed class ConnectCommand : VerbCommand
             LoginHint = parse.GetValue(hint),
             OpenBrowser = !parse.GetValue(noBrowser),
             Timeout = TimeSpan.FromSeconds(parse.GetValue(timeout)),
-            AllowInteraction = Interaction.CiMarker() == null,
+            // The engine's rule for who can answer; a redirected stream is no reason here (a pasted address comes on stdin).
+            AllowInteraction = Interaction.WhyUnattended(new InteractionFacts()) == null,
             // With no browser here, the address a browser elsewhere ended on can be pasted on standard input.
             ReadPastedAddress = parse.GetValue(noBrowser) ? ct => Task.Run(Console.In.ReadLine, CancellationToken.None).WaitAsync(ct) : null,
         };

@@ -23,7 +23,7 @@ internal sealed class DemoCommand : VerbCommand
     {
         var (autoApprove, noBrowser) = (parse.GetValue(autoApproveFlag), parse.GetValue(noBrowserFlag));
         // Nobody can press Allow without a terminal or under CI: the emulator approves by itself, and the demo says so.
-        var unattended = Console.IsInputRedirected || Console.IsOutputRedirected || Interaction.CiMarker() != null;
+        var unattended = Interaction.WhyUnattended(new InteractionFacts { InputRedirected = Console.IsInputRedirected, OutputRedirected = Console.IsOutputRedirected }) != null;
         autoApprove |= unattended;
         await using var google = await GoogleEmulator.StartAsync(new EmulatorSettings { AutoApprove = autoApprove });
         var folder = Path.Combine(Path.GetTempPath(), "ytoauth-demo-" + Environment.ProcessId);
