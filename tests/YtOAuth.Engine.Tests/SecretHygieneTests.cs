@@ -39,17 +39,14 @@ public class SecretHygieneTests
         var token = await env.Engine.GetAccessTokenAsync("default", forceRefresh: true);
         texts.Add(token.ToString());
         texts.Add((await env.Store.ReadAsync("default", CancellationToken.None))!.ToString());
-        await foreach (var playlist in env.Engine.YouTube("default").ListPlaylistsAsync(new PlaylistQuery { Mine = true }))
-        {
-            texts.Add(playlist.ToString());
-        }
+        texts.AddRange((await env.Engine.YouTube("default").PlaylistsAsync(new PlaylistQuery { Mine = true })).Select(p => p.ToString()));
 
         await Capture(() => env.Engine.Analytics("default").QueryAsync(new AnalyticsQuery
         {
             StartDate = DateTime.UtcNow.AddDays(-3), EndDate = DateTime.UtcNow, Metrics = new[] { "views" }, Dimensions = new[] { "day" },
         }, CancellationToken.None));
         await Capture(async () => await env.Engine.YouTubeWithApiKey("AIza-wrong-key-123456", GoogleEndpoints.ForBaseUri(env.Google.BaseUri))
-            .ListPlaylistsAsync(new PlaylistQuery { ChannelId = env.Google.Data.OtherChannelId }).ToListAsync());
+            .PlaylistsAsync(new PlaylistQuery { ChannelId = env.Google.Data.OtherChannelId }));
         env.Google.Faults.Add(FaultTarget.Token, Fault.Html(400));
         await Capture(() => env.Engine.GetAccessTokenAsync("default", forceRefresh: true));
         env.Google.Faults.Add(FaultTarget.Revoke, Fault.ServerError, Fault.ServerError, Fault.ServerError, Fault.ServerError);

@@ -32,7 +32,7 @@ internal sealed class AnalyticsCommand : VerbCommand
         using var engine = StoreFolder.OpenEngine(parse);
         var json = parse.GetValue(SharedOptions.Json);
         Output? rows = null;
-        var columns = await engine.Analytics(parse.GetValue(SharedOptions.Profile)!).StreamAsync(new AnalyticsQuery
+        await engine.Analytics(parse.GetValue(SharedOptions.Profile)!).ListRowsAsync(new AnalyticsQuery
         {
             StartDate = parse.GetValue(start) ?? today.AddDays(-28),
             EndDate = parse.GetValue(end) ?? today,
@@ -42,7 +42,7 @@ internal sealed class AnalyticsCommand : VerbCommand
             Sort = CommaListOption.Values(parse, sort),
             Filters = parse.GetValue(filters),
             Currency = parse.GetValue(currency),
-        }, batch =>
+        }, new ListingSink<AnalyticsRows>(batch =>
         {
             // Rows are written as they arrive (the table view still waits for all of them to size its columns).
             rows ??= Output.Rows(json, batch.Columns.Select(c => c.Name).ToArray());
@@ -50,9 +50,8 @@ internal sealed class AnalyticsCommand : VerbCommand
             {
                 rows.Add(row);
             }
-        }, cancel);
-        rows ??= Output.Rows(json, columns.Select(c => c.Name).ToArray());
-        rows.End();
+        }), cancel);
+        rows!.End(); // a report with no rows is still one batch: its header is written
         return ExitCodes.Success;
     }
 }

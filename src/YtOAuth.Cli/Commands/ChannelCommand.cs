@@ -1,3 +1,5 @@
+using YtOAuth.Engine.YouTube;
+
 namespace YtOAuth.Cli.Commands;
 
 /// <summary>ytoauth channel: yours, by id or by handle, with its statistics and uploads playlist.</summary>
@@ -17,10 +19,10 @@ internal sealed class ChannelCommand : VerbCommand
     protected override async Task<int> RunAsync(ParseResult parse, CancellationToken cancel)
     {
         using var engine = StoreFolder.OpenEngine(parse);
-        var rows = Output.Rows(parse.GetValue(SharedOptions.Json), "Id", "Title", "Handle", "Subscribers", "Videos", "Views", "Uploads");
+        var rows = ResourceColumns.Channels.Rows(parse.GetValue(SharedOptions.Json));
         var missing = new Misses();
-        await engine.YouTube(parse.GetValue(SharedOptions.Profile)!).ListChannelsAsync(CommaListOption.ValuesOrNull(parse, ids), parse.GetValue(handle),
-            c => rows.Add(c.Id, c.Title, c.CustomUrl, c.SubscriberCount, c.VideoCount, c.ViewCount, c.UploadsPlaylistId), missing.Report, cancel);
+        await engine.YouTube(parse.GetValue(SharedOptions.Profile)!).ListChannelsAsync(new ChannelQuery { Ids = CommaListOption.ValuesOrNull(parse, ids), Handle = parse.GetValue(handle) },
+            new ListingSink<Channel>(rows.Add) { OnNotFound = missing.Report }, cancel);
         rows.End();
         return missing.ExitCode;
     }

@@ -45,15 +45,15 @@ internal sealed class DemoCommand : VerbCommand
             Say($"   The code was exchanged (PKCE S256, state checked); the channel is '{result.Profile!.AccountLabel}' ({result.Profile.ChannelId}).");
 
             Say("3. Your playlists, page by page:");
-            var rows = Output.Rows(false, "Title", "Privacy", "Items", "Id");
-            async Task ListAsync(Action<int>? progress)
+            var rows = ResourceColumns.Playlists.Only("Title", "Privacy", "Items", "Id").Rows(false);
+            Task ListAsync(Action<int>? progress)
             {
                 var count = 0;
-                await foreach (var p in engine.YouTube(ProfileName.Default).ListPlaylistsAsync(new PlaylistQuery { Mine = true }, cancellationToken))
+                return engine.YouTube(ProfileName.Default).ListPlaylistsAsync(new PlaylistQuery { Mine = true }, new ListingSink<Playlist>(p =>
                 {
-                    rows.Add(p.Title, p.Privacy, p.ItemCount, p.Id);
+                    rows.Add(p);
                     progress?.Invoke(++count);
-                }
+                }), cancellationToken);
             }
 
             if (Console.IsOutputRedirected)
@@ -92,7 +92,7 @@ internal sealed class DemoCommand : VerbCommand
             Say("5. A silent refresh: the emulator now refuses the access token, as Google does once one expires.");
             var refused = (await engine.GetAccessTokenAsync(ProfileName.Default, cancellationToken: cancellationToken)).Token;
             google.ExpireAccessTokens();
-            await engine.YouTube(ProfileName.Default).ListPlaylistsAsync(new PlaylistQuery { Mine = true, Limit = 1 }, cancellationToken).GetAsyncEnumerator(cancellationToken).MoveNextAsync();
+            await engine.YouTube(ProfileName.Default).ListPlaylistsAsync(new PlaylistQuery { Mine = true, Limit = 1 }, new ListingSink<Playlist>(_ => { }), cancellationToken);
             var renewed = await engine.GetAccessTokenAsync(ProfileName.Default, cancellationToken: cancellationToken);
             Say($"   The listing still worked: YtOAuth met the refusal, refreshed ({google.Counters["token:refresh_token"]} refresh at the emulator) and retried; " +
                 $"the new token {(renewed.Token != refused ? "replaced the refused one" : "is the SAME as the refused one")} and is valid until {renewed.ExpiresUtc:HH:mm:ss} UTC.");

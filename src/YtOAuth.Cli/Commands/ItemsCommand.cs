@@ -1,4 +1,5 @@
 using YtOAuth.Engine;
+using YtOAuth.Engine.YouTube;
 
 namespace YtOAuth.Cli.Commands;
 
@@ -19,13 +20,13 @@ internal sealed class ItemsCommand : VerbCommand
     {
         using var engine = StoreFolder.OpenEngine(parse);
         var youtube = engine.YouTube(parse.GetValue(SharedOptions.Profile)!);
-        var rows = Output.Rows(parse.GetValue(SharedOptions.Json), "PlaylistId", "Position", "VideoId", "Title", "Published");
+        var rows = ResourceColumns.PlaylistItems.Rows(parse.GetValue(SharedOptions.Json));
         var missing = new Misses();
         foreach (var id in CommaListOption.Values(parse, playlist))
         {
             try
             {
-                await youtube.ListPlaylistItemsAsync(id, parse.GetValue(first), i => rows.Add(i.PlaylistId, i.Position, i.VideoId, i.Title, i.VideoPublishedAt), cancel);
+                await youtube.ListPlaylistItemsAsync(new PlaylistItemQuery { PlaylistId = id, Limit = parse.GetValue(first) }, new ListingSink<PlaylistItem>(rows.Add), cancel);
             }
             catch (YtOAuthException e) when (e.ConcernsOnlyThisItem)
             {

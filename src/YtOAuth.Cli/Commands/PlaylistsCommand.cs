@@ -32,12 +32,8 @@ internal sealed class PlaylistsCommand : VerbCommand
         var key = Environment.GetEnvironmentVariable("YTOAUTH_API_KEY");
         using var engine = key == null ? StoreFolder.OpenEngine(parse) : new AuthEngine(new AuthEngineOptions());
         var youtube = key == null ? engine.YouTube(parse.GetValue(SharedOptions.Profile)!) : engine.YouTubeWithApiKey(key, GoogleEndpoints.Resolve(parse.GetValue(SharedOptions.EndpointBase)));
-        var rows = Output.Rows(parse.GetValue(SharedOptions.Json), "Id", "Title", "Privacy", "Items", "Published");
-        await foreach (var p in youtube.ListPlaylistsAsync(query, cancel))
-        {
-            rows.Add(p.Id, p.Title, p.Privacy, p.ItemCount, p.PublishedAt);
-        }
-
+        var rows = ResourceColumns.Playlists.Rows(parse.GetValue(SharedOptions.Json));
+        await youtube.ListPlaylistsAsync(query, new ListingSink<Playlist>(rows.Add), cancel);
         rows.End();
         return ExitCodes.Success;
     }

@@ -1,3 +1,5 @@
+using YtOAuth.Engine.YouTube;
+
 namespace YtOAuth.Cli.Commands;
 
 /// <summary>ytoauth videos: videos by id with their statistics; '-' reads ids from standard input, so a listing can be piped in.</summary>
@@ -21,10 +23,9 @@ internal sealed class VideosCommand : VerbCommand
         }
 
         using var engine = StoreFolder.OpenEngine(parse);
-        var rows = Output.Rows(parse.GetValue(SharedOptions.Json), "Id", "Title", "Duration", "Views", "Likes", "Comments", "Published");
+        var rows = ResourceColumns.Videos.Rows(parse.GetValue(SharedOptions.Json));
         var missing = new Misses();
-        await engine.YouTube(parse.GetValue(SharedOptions.Profile)!).ListVideosAsync(wanted,
-            v => rows.Add(v.Id, v.Title, v.Duration, v.ViewCount, v.LikeCount, v.CommentCount, v.PublishedAt), missing.Report, cancel);
+        await engine.YouTube(parse.GetValue(SharedOptions.Profile)!).ListVideosAsync(new VideoQuery { Ids = wanted }, new ListingSink<Video>(rows.Add) { OnNotFound = missing.Report }, cancel);
         rows.End();
         return missing.ExitCode;
     }

@@ -108,20 +108,35 @@ namespace YtOAuth.Engine.YouTube
             return new YtOAuthException(ErrorCode.InvalidArgument, message.ToString(), "Dimensions");
         }
 
-        /// <summary>Runs the query and collects every row; see <see cref="StreamAsync"/> for rows as they arrive.</summary>
+        /// <summary>Runs the query and collects every row; see <see cref="ListRowsAsync"/> for rows as they arrive.</summary>
         public async Task<AnalyticsRows> QueryAsync(AnalyticsQuery query, CancellationToken cancellationToken)
         {
+            IReadOnlyList<AnalyticsColumn>? columns = null;
             var rows = new List<object?[]>();
-            var columns = await StreamAsync(query, batch => rows.AddRange(batch.Rows), cancellationToken).ConfigureAwait(false);
-            return new AnalyticsRows(columns, rows);
+            await ListRowsAsync(query, new ListingSink<AnalyticsRows>(batch =>
+            {
+                columns = batch.Columns;
+                rows.AddRange(batch.Rows);
+            }), cancellationToken).ConfigureAwait(false);
+            return new AnalyticsRows(columns!, rows);
         }
 
         /// <summary>
-        /// Runs the query, handing rows to <paramref name="onRows"/> a batch at a time as the answer arrives (the
-        /// first rows before the last are read), paging with startIndex when more rows are wanted than one answer
-        /// holds. Returns the columns, also for a report with no rows.
+        /// Runs the query, handing rows to <paramref name="sink"/> a batch at a time as the answer arrives (the first
+        /// rows before the last are read), paging with startIndex when more rows are wanted than one answer holds.
+        /// A report with no rows is handed out as one batch of none, so that its columns are still known.
         /// </summary>
-        public async Task<IReadOnlyList<AnalyticsColumn>> StreamAsync(AnalyticsQuery query, Action<AnalyticsRows> onRows, CancellationToken cancellationToken)
+        public async Task ListRowsAsync(AnalyticsQuery query, ListingSink<AnalyticsRows> sink, CancellationToken cancellationToken)
+        {
+            var columns = await RowsAsync(query, sink.OnItem, cancellationToken).ConfigureAwait(false);
+            if (columns.HandedOut == 0)
+            {
+                sink.OnItem(new AnalyticsRows(columns.Columns, new object?[0][]));
+            }
+        }
+
+        /// <summary>The columns of the report and how many rows were handed to <paramref name="onRows"/>.</summary>
+        private async Task<(IReadOnlyList<AnalyticsColumn> Columns, int HandedOut)> RowsAsync(AnalyticsQuery query, Action<AnalyticsRows> onRows, CancellationToken cancellationToken)
         {
             var report = Validate(query);
             var baseUri = (await api.EndpointsAsync(cancellationToken).ConfigureAwait(false)).Analytics;
@@ -141,7 +156,7 @@ namespace YtOAuth.Engine.YouTube
                         + report.MaxRows.Value + ", and there may be more that Google does not list. Narrow it with filters to see others.");
                 }
 
-                return answer.Columns ?? new AnalyticsColumn[0];
+                return (answer.Columns ?? new AnalyticsColumn[0], answer.RowCount);
             }
 
             while (true)
@@ -156,7 +171,7 @@ namespace YtOAuth.Engine.YouTube
                 // A full page when more are wanted means there may be more; a short one means the end.
                 if (!ask.HasValue || parser.RowCount < ask.Value || handedOut >= query.MaxResults!.Value)
                 {
-                    return columns;
+                    return (columns, handedOut);
                 }
 
                 index += parser.RowCount;

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 
 namespace YtOAuth.Engine.YouTube
 {
-    /// <summary>Typed rows of an Analytics report with its columns: the whole report (QueryAsync) or a batch as it arrives (StreamAsync).</summary>
+    /// <summary>Typed rows of an Analytics report with its columns: the whole report (QueryAsync) or a batch as it arrives (ListRowsAsync).</summary>
     public sealed class AnalyticsRows
     {
         internal AnalyticsRows(IReadOnlyList<AnalyticsColumn> columns, IReadOnlyList<object?[]> rows)

@@ -1,6 +1,4 @@
-using System;
 using System.Collections.Generic;
-using YtOAuth.Engine.Diagnostics;
 
 namespace YtOAuth.Engine.YouTube
 {
@@ -15,12 +13,5 @@ namespace YtOAuth.Engine.YouTube
         public IReadOnlyList<string>? Ids { get; set; }
         /// <summary>Stop after this many items (saves calls and quota).</summary>
         public int? Limit { get; set; }
-        /// <summary>Told Google's total once the first page arrives.</summary>
-        public Action<int>? OnTotal { get; set; }
-        /// <summary>
-        /// Told each id in <see cref="Ids"/> that YouTube does not know, so that the listing goes on with the others;
-        /// null: an unknown id ends the listing with <see cref="ErrorCode.NotFound"/>.
-        /// </summary>
-        public Action<YtOAuthException>? OnNotFound { get; set; }
     }
 }

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Newtonsoft.Json.Linq;
@@ -10,8 +9,8 @@ using YtOAuth.Engine.Diagnostics;
 namespace YtOAuth.Engine.YouTube
 {
     /// <summary>
-    /// YouTube Data API v3 list calls with pageToken paging and partial responses. Results stream: the first
-    /// page is usable before the next is fetched, and stopping the enumeration stops the fetching.
+    /// YouTube Data API v3 list calls with pageToken paging and partial responses. Results stream into a
+    /// <see cref="ListingSink{T}"/>: the first page is handed out before the next is fetched, and cancelling stops the fetching.
     /// </summary>
     public sealed partial class YouTubeClient
     {
@@ -31,8 +30,11 @@ namespace YtOAuth.Engine.YouTube
         /// <summary>Data API units this client has spent.</summary>
         public long UnitsSpent => api.UnitsSpent;
 
-        /// <summary>Lists playlists.</summary>
-        public async IAsyncEnumerable<Playlist> ListPlaylistsAsync(PlaylistQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        /// <summary>
+        /// Lists playlists: the connected channel's, a channel's, or by id (an unknown id goes to the sink's
+        /// <see cref="ListingSink{T}.OnNotFound"/>). Each is handed to <paramref name="sink"/> as its page arrives.
+        /// </summary>
+        public async Task ListPlaylistsAsync(PlaylistQuery query, ListingSink<Playlist> sink, CancellationToken cancellationToken)
         {
             var filters = (query.Mine ? 1 : 0) + (query.ChannelId != null ? 1 : 0) + (query.Ids != null ? 1 : 0);
             if (filters > 1)
@@ -49,48 +51,14 @@ namespace YtOAuth.Engine.YouTube
             {
                 if (query.Ids != null)
                 {
-                    var ids = query.Ids.Where(i => !string.IsNullOrWhiteSpace(i)).Select(i => i.Trim()).Distinct().ToList();
-                    var found = 0;
-                    for (var batch = 0; batch < ids.Count; batch += PageSize)
-                    {
-                        var chunk = ids.Skip(batch).Take(PageSize).ToList();
-                        var json = await api.GetAsync(await BaseAsync(cancellationToken).ConfigureAwait(false),
-                            "playlists?part=snippet,status,contentDetails&maxResults=" + PageSize + "&id=" + Uri.EscapeDataString(string.Join(",", chunk)) + "&fields=" + Uri.EscapeDataString(PlaylistFields),
-                            string.Join(",", chunk), QuotaCosts.Of("playlists.list"), cancellationToken).ConfigureAwait(false);
-                        var items = Read(json, string.Join(",", chunk), j => Items(j).Select(i => new Playlist(i)).ToList());
-                        foreach (var missing in chunk.Except(items.Select(p => p.Id)))
-                        {
-                            // Google omits unknown ids; say so instead of dropping them silently.
-                            var notFound = new YtOAuthException(ErrorCode.NotFound, "YouTube has no playlist '" + missing + "' visible to this account. Check the id.", missing);
-                            if (query.OnNotFound == null)
-                            {
-                                throw notFound;
-                            }
-
-                            query.OnNotFound(notFound);
-                        }
-
-                        foreach (var playlist in items)
-                        {
-                            found++;
-                            yield return playlist;
-                            if (found >= query.Limit)
-                            {
-                                yield break;
-                            }
-                        }
-                    }
-
-                    yield break;
+                    await ByIdAsync(query.Ids, "playlists?part=snippet,status,contentDetails", PlaylistFields, "playlist", i => new Playlist(i), p => p.Id, query.Limit, sink,
+                        cancellationToken).ConfigureAwait(false);
+                    return;
                 }
 
                 var filter = query.ChannelId != null ? "channelId=" + Uri.EscapeDataString(query.ChannelId) : "mine=true";
-                var target = query.ChannelId ?? "mine";
-                await foreach (var playlist in PagesAsync("playlists?part=snippet,status,contentDetails&" + filter, PlaylistFields, target, "playlists", i => new Playlist(i),
-                                   query.Limit, query.OnTotal, cancellationToken).ConfigureAwait(false))
-                {
-                    yield return playlist;
-                }
+                await PagesAsync("playlists?part=snippet,status,contentDetails&" + filter, PlaylistFields, query.ChannelId ?? "mine", "playlists", i => new Playlist(i),
+                    query.Limit, sink, cancellationToken).ConfigureAwait(false);
             }
             finally
             {
@@ -98,47 +66,22 @@ namespace YtOAuth.Engine.YouTube
             }
         }
 
-        /// <summary>
-        /// Lists playlists, handing each to <paramref name="onItem"/> as it arrives: the same listing for hosts
-        /// that do not take async streams (the PowerShell module keeps its references to the BCL).
-        /// </summary>
-        public async Task ListPlaylistsAsync(PlaylistQuery query, Action<Playlist> onItem, CancellationToken cancellationToken)
+        /// <summary>Lists the items of a playlist in order, each handed to <paramref name="sink"/> as its page arrives.</summary>
+        public async Task ListPlaylistItemsAsync(PlaylistItemQuery query, ListingSink<PlaylistItem> sink, CancellationToken cancellationToken)
         {
-            await foreach (var playlist in ListPlaylistsAsync(query, cancellationToken).ConfigureAwait(false))
-            {
-                onItem(playlist);
-            }
-        }
-
-        /// <summary>Lists the items of a playlist.</summary>
-        public async IAsyncEnumerable<PlaylistItem> ListPlaylistItemsAsync(string playlistId, int? limit = null, Action<int>? onTotal = null,
-            [EnumeratorCancellation] CancellationToken cancellationToken = default)
-        {
-            if (string.IsNullOrWhiteSpace(playlistId))
+            if (string.IsNullOrWhiteSpace(query.PlaylistId))
             {
                 throw new YtOAuthException(ErrorCode.InvalidArgument, "A playlist id is needed to list its items.");
             }
 
             try
             {
-                await foreach (var item in PagesAsync("playlistItems?part=snippet,contentDetails,status&playlistId=" + Uri.EscapeDataString(playlistId), ItemFields, playlistId, "items",
-                                   i => new PlaylistItem(i), limit, onTotal, cancellationToken).ConfigureAwait(false))
-                {
-                    yield return item;
-                }
+                await PagesAsync("playlistItems?part=snippet,contentDetails,status&playlistId=" + Uri.EscapeDataString(query.PlaylistId), ItemFields, query.PlaylistId, "items",
+                    i => new PlaylistItem(i), query.Limit, sink, cancellationToken).ConfigureAwait(false);
             }
             finally
             {
                 await RecordQuotaAsync().ConfigureAwait(false);
-            }
-        }
-
-        /// <summary>Lists the items of a playlist, handing each to <paramref name="onItem"/> (for hosts that do not take async streams).</summary>
-        public async Task ListPlaylistItemsAsync(string playlistId, int? limit, Action<PlaylistItem> onItem, CancellationToken cancellationToken)
-        {
-            await foreach (var item in ListPlaylistItemsAsync(playlistId, limit, (Action<int>?)null, cancellationToken).ConfigureAwait(false))
-            {
-                onItem(item);
             }
         }
 
@@ -158,8 +101,9 @@ namespace YtOAuth.Engine.YouTube
             }
         }
 
-        private async IAsyncEnumerable<T> PagesAsync<T>(string path, string fields, string target, string noun, Func<JObject, T> make, int? limit, Action<int>? onTotal,
-            [EnumeratorCancellation] CancellationToken cancellationToken)
+        /// <summary>Follows nextPageToken, handing each item to <paramref name="sink"/> a page at a time, until the last page or <paramref name="limit"/>.</summary>
+        private async Task PagesAsync<T>(string path, string fields, string target, string noun, Func<JObject, T> make, int? limit, ListingSink<T> sink,
+            CancellationToken cancellationToken)
         {
             var baseUri = await BaseAsync(cancellationToken).ConfigureAwait(false);
             string? pageToken = null;
@@ -180,7 +124,7 @@ namespace YtOAuth.Engine.YouTube
                 if (total < 0)
                 {
                     total = Read(json, target, j => (int?)j["pageInfo"]?["totalResults"] ?? 0);
-                    onTotal?.Invoke(total);
+                    sink.OnTotal?.Invoke(total);
                 }
 
                 // The whole page is read before any of it is handed out: a broken page is one clear error, not half a list.
@@ -188,10 +132,10 @@ namespace YtOAuth.Engine.YouTube
                 {
                     cancellationToken.ThrowIfCancellationRequested(); // a stop is prompt, not a page later
                     seen++;
-                    yield return item;
+                    sink.OnItem(item);
                     if (seen >= limit)
                     {
-                        yield break;
+                        return;
                     }
                 }
 

@@ -81,7 +81,7 @@ namespace YtOAuth.Commands
             try
             {
                 var client = ModuleState.ForProfile(Profile, Vault).Engine.Analytics(Profile);
-                Pump((emit, cancel) => client.StreamAsync(query, emit, cancel));
+                Pump((emit, cancel) => client.ListRowsAsync(query, new ListingSink<AnalyticsRows>(emit), cancel));
             }
             catch (YtOAuthException e)
             {
@@ -93,6 +93,11 @@ namespace YtOAuth.Commands
         protected override void WriteItem(object item)
         {
             var batch = (AnalyticsRows)item;
+            if (batch.Rows.Count == 0)
+            {
+                return; // a report with no rows: nothing to write, and no row type to make
+            }
+
             if (rowType == null)
             {
                 rowType = AnalyticsRowTypes.For(batch.Columns);

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Management.Automation;
 using YtOAuth.Engine;
+using YtOAuth.Engine.YouTube;
 using YtOAuth.Hosting;
 using YtOAuth.Output;
 
@@ -82,8 +83,8 @@ namespace YtOAuth.Commands
                 var youtube = ModuleState.ForProfile(Profile, Vault).Engine.YouTube(Profile);
                 // An unknown id or handle is one failed item: a non-terminating error; the others are still written.
                 var byId = ParameterSetName == IdSet || ParameterSetName == InputObjectSet;
-                Pump((emit, cancel) => youtube.ListChannelsAsync(byId ? ids : null, ParameterSetName == HandleSet ? Handle : null,
-                    channel => emit(new YouTubeChannel(channel)), emit, cancel));
+                var query = new ChannelQuery { Ids = byId ? ids : null, Handle = ParameterSetName == HandleSet ? Handle : null };
+                Pump((emit, cancel) => youtube.ListChannelsAsync(query, new ListingSink<Channel>(channel => emit(new YouTubeChannel(channel))) { OnNotFound = emit }, cancel));
             }
             catch (YtOAuthException e)
             {

@@ -145,26 +145,25 @@ namespace YtOAuth.Commands
                     }
 
                     ulong? total = null;
-                    query.OnTotal = n => total = (ulong)n;
-                    Pump((emit, cancel) =>
+                    Pump((emit, cancel) => youtube.ListPlaylistsAsync(query, new ListingSink<Playlist>(playlist =>
+                    {
+                        // Runs on the worker thread: it only builds objects; the pipeline thread writes them.
+                        if (includeTotal && !totalWritten)
+                        {
+                            totalWritten = true;
+                            emit(paging.NewTotalCount(query.Ids != null ? (ulong)ids.Count : total ?? 0, queries.Count == 1 ? 1.0 : 0.5));
+                        }
+
+                        if (index++ >= skip)
+                        {
+                            emit(new YouTubePlaylist(playlist));
+                        }
+                    })
                     {
                         // An unknown id is one failed input item: a non-terminating error; the other ids are still listed.
-                        query.OnNotFound = emit;
-                        return youtube.ListPlaylistsAsync(query, playlist =>
-                        {
-                            // Runs on the worker thread: it only builds objects; the pipeline thread writes them.
-                            if (includeTotal && !totalWritten)
-                            {
-                                totalWritten = true;
-                                emit(paging.NewTotalCount(query.Ids != null ? (ulong)ids.Count : total ?? 0, queries.Count == 1 ? 1.0 : 0.5));
-                            }
-
-                            if (index++ >= skip)
-                            {
-                                emit(new YouTubePlaylist(playlist));
-                            }
-                        }, cancel);
-                    });
+                        OnNotFound = emit,
+                        OnTotal = n => total = (ulong)n,
+                    }, cancel));
                 }
 
                 if (includeTotal && !totalWritten)

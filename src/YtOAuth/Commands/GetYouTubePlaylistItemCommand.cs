@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using YtOAuth.Engine;
+using YtOAuth.Engine.YouTube;
 using YtOAuth.Hosting;
 using YtOAuth.Output;
 
@@ -51,13 +52,13 @@ namespace YtOAuth.Commands
                     try
                     {
                         ulong index = 0;
-                        Pump((emit, cancel) => youtube.ListPlaylistItemsAsync(playlist, limit, item =>
+                        Pump((emit, cancel) => youtube.ListPlaylistItemsAsync(new PlaylistItemQuery { PlaylistId = playlist, Limit = limit }, new ListingSink<PlaylistItem>(item =>
                         {
                             if (index++ >= skip)
                             {
                                 emit(new YouTubePlaylistItem(item));
                             }
-                        }, cancel));
+                        }), cancel));
                     }
                     catch (YtOAuthException e) when (e.ConcernsOnlyThisItem)
                     {

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Management.Automation;
 using YtOAuth.Engine;
+using YtOAuth.Engine.YouTube;
 using YtOAuth.Hosting;
 using YtOAuth.Output;
 
@@ -84,7 +85,8 @@ namespace YtOAuth.Commands
             try
             {
                 var youtube = ModuleState.ForProfile(Profile, Vault).Engine.YouTube(Profile);
-                Pump((emit, cancel) => youtube.ListVideosAsync(ids, video => emit(new YouTubeVideo(video)), emit, cancel));
+                // An unknown id is one failed item: a non-terminating error; the others are still written.
+                Pump((emit, cancel) => youtube.ListVideosAsync(new VideoQuery { Ids = ids }, new ListingSink<Video>(video => emit(new YouTubeVideo(video))) { OnNotFound = emit }, cancel));
             }
             catch (YtOAuthException e)
             {

@@ -60,7 +60,7 @@ public class CorpusTests
         var before = await env.Store.ReadAsync("default", CancellationToken.None);
         env.Google.Faults.Add(FaultTarget.YouTube, item["answers"]!.AsArray().Select(a => Fault.Raw(a!["status"]!.GetValue<int>(), a["body"]!.GetValue<string>())).ToArray());
 
-        var outcome = await OutcomeAsync(() => env.Engine.YouTube("default").ListPlaylistsAsync(new PlaylistQuery { Mine = true }).ToListAsync());
+        var outcome = await OutcomeAsync(() => env.Engine.YouTube("default").PlaylistsAsync(new PlaylistQuery { Mine = true }));
 
         Assert.Equal(item["expect"]!.GetValue<string>(), outcome);
         var after = (await env.Store.ReadAsync("default", CancellationToken.None))!;

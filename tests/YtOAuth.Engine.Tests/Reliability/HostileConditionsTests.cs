@@ -40,7 +40,7 @@ public class HostileConditionsTests
         env.Google.Faults.Add(FaultTarget.YouTube, Enumerable.Repeat(Fault.Raw(200, "{\"nextPageToken\": \"again\", \"items\": [{\"id\": \"PL1\"}]}"), 10).ToArray());
         env.Google.Counters.Reset();
 
-        var error = await Assert.ThrowsAsync<YtOAuthException>(() => env.Engine.YouTube("default").ListPlaylistsAsync(new PlaylistQuery { Mine = true }).ToListAsync());
+        var error = await Assert.ThrowsAsync<YtOAuthException>(() => env.Engine.YouTube("default").PlaylistsAsync(new PlaylistQuery { Mine = true }));
 
         Assert.Equal(ErrorCode.ServerError, error.Code);
         Assert.Contains("repeated a page token", error.Message);
@@ -93,7 +93,7 @@ public class HostileConditionsTests
         await env.ConnectAsync();
         env.Google.Faults.Add(FaultTarget.YouTube, Fault.TooMany(3600));
 
-        var error = await Assert.ThrowsAsync<YtOAuthException>(() => env.Engine.YouTube("default").ListPlaylistsAsync(new PlaylistQuery { Mine = true }).ToListAsync());
+        var error = await Assert.ThrowsAsync<YtOAuthException>(() => env.Engine.YouTube("default").PlaylistsAsync(new PlaylistQuery { Mine = true }));
 
         Assert.Equal(ErrorCode.RateLimited, error.Code);
         Assert.Contains("wait 1 h", error.Message);

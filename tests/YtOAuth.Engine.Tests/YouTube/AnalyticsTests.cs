@@ -64,6 +64,15 @@ public class AnalyticsTests
         }, CancellationToken.None);
         Assert.Empty(empty.Rows);
         Assert.Equal(2, empty.Columns.Count);
+
+        // Listed as it arrives, a report with no rows is one batch of none: its columns are still known.
+        var batches = new List<AnalyticsRows>();
+        await client.ListRowsAsync(new AnalyticsQuery
+        {
+            StartDate = new DateTime(2001, 1, 1), EndDate = new DateTime(2001, 1, 31), Metrics = new[] { "views" }, Dimensions = new[] { "day" },
+        }, new ListingSink<AnalyticsRows>(batches.Add), CancellationToken.None);
+        Assert.Empty(Assert.Single(batches).Rows);
+        Assert.Equal(new[] { "day", "views" }, batches[0].Columns.Select(c => c.Name));
     }
 
     [Fact]
@@ -165,7 +174,7 @@ public class AnalyticsTests
         var handedOut = 0;
 
         var error = await Assert.ThrowsAsync<YtOAuthException>(() =>
-            env.Engine.Analytics("default").StreamAsync(Query("day"), batch => handedOut += batch.Rows.Count, CancellationToken.None));
+            env.Engine.Analytics("default").ListRowsAsync(Query("day"), new ListingSink<AnalyticsRows>(batch => handedOut += batch.Rows.Count), CancellationToken.None));
 
         Assert.Equal(ErrorCode.NetworkError, error.Code);
         Assert.Equal(2, handedOut);
@@ -228,10 +237,11 @@ public class LargeAnalyticsReportTests
         await env.ConnectAsync();
         var batches = new List<AnalyticsRows>();
 
-        var columns = await env.Engine.Analytics("default").StreamAsync(new AnalyticsQuery
+        await env.Engine.Analytics("default").ListRowsAsync(new AnalyticsQuery
         {
             StartDate = DateTime.UtcNow.Date.AddDays(-400), EndDate = DateTime.UtcNow.Date, Metrics = new[] { "views" }, Dimensions = new[] { "day", "deviceType", "operatingSystem" },
-        }, batches.Add, CancellationToken.None);
+        }, new ListingSink<AnalyticsRows>(batches.Add), CancellationToken.None);
+        var columns = batches[0].Columns;
 
         Assert.Equal(200 * 6 * 10, batches.Sum(b => b.Rows.Count));
         Assert.True(batches.Count > 5, batches.Count + " batch(es)"); // one answer of about 1 MB, handed out as it is read

@@ -37,7 +37,7 @@ public class GoogleApiContractTests
         await using var env = await ConnectedAsync();
         env.Google.Settings.DisabledApis["data"] = true;
 
-        var error = await Assert.ThrowsAsync<YtOAuthException>(() => env.Engine.YouTube("default").ListPlaylistsAsync(new PlaylistQuery { Mine = true }).ToListAsync());
+        var error = await Assert.ThrowsAsync<YtOAuthException>(() => env.Engine.YouTube("default").PlaylistsAsync(new PlaylistQuery { Mine = true }));
 
         Assert.Equal(ErrorCode.ApiNotEnabled, error.Code);
         Assert.Contains("YouTube Data API v3 is not enabled", error.Message);
@@ -111,8 +111,8 @@ public class GoogleApiContractTests
         var before = (units: await UnitsTodayAsync(env), google: env.Google.Quota.Used);
         env.Google.Faults.Add(FaultTarget.YouTube, Fault.Unavailable(1), Fault.ServerError);
 
-        await env.Engine.YouTube("default").ListPlaylistsAsync(new PlaylistQuery { Mine = true }).ToListAsync();
-        var notFound = await Assert.ThrowsAsync<YtOAuthException>(() => env.Engine.YouTube("default").ListPlaylistItemsAsync("PLnothere").ToListAsync());
+        await env.Engine.YouTube("default").PlaylistsAsync(new PlaylistQuery { Mine = true });
+        var notFound = await Assert.ThrowsAsync<YtOAuthException>(() => env.Engine.YouTube("default").PlaylistItemsAsync("PLnothere"));
 
         Assert.Equal(ErrorCode.NotFound, notFound.Code);
         Assert.Equal(4, env.Google.Counters["youtube"]); // two refused, one page, one not found
@@ -173,7 +173,7 @@ public class GoogleApiContractTests
         env.Google.Faults.Add(FaultTarget.YouTube, Fault.Raw(200, page.ToJsonString()), Fault.Raw(200, page.ToJsonString()));
 
         var videos = new List<Video>();
-        await env.Engine.YouTube("default").ListVideosAsync(new[] { "vWeeks", "vLive", "vShort", "vOdd", "vBad" }, videos.Add, e => throw e, CancellationToken.None);
+        await env.Engine.YouTube("default").ListVideosAsync(new VideoQuery { Ids = new[] { "vWeeks", "vLive", "vShort", "vOdd", "vBad" } }, new ListingSink<Video>(videos.Add), CancellationToken.None);
         var raw = new List<string>();
         await env.Engine.Api("default").InvokeAsync(new ApiRequest { Path = "videos", Query = new Dictionary<string, string> { ["part"] = "snippet", ["id"] = "vWeeks" } }, raw.Add, CancellationToken.None);
 
@@ -210,10 +210,10 @@ public class GoogleApiContractTests
             await using var env = await TestEnvironment.StartAsync(data: new YouTubeDataOptions { SeedFile = seed });
             await env.ConnectAsync();
 
-            var byKey = await env.Engine.YouTubeWithApiKey(env.Google.Data.ApiKey, GoogleEndpoints.ForBaseUri(env.Google.BaseUri)).ListPlaylistItemsAsync("PLcontractMixed").ToListAsync();
-            var byOwner = await env.Engine.YouTube("default").ListPlaylistItemsAsync("PLcontractMixed").ToListAsync();
+            var byKey = await env.Engine.YouTubeWithApiKey(env.Google.Data.ApiKey, GoogleEndpoints.ForBaseUri(env.Google.BaseUri)).PlaylistItemsAsync("PLcontractMixed");
+            var byOwner = await env.Engine.YouTube("default").PlaylistItemsAsync("PLcontractMixed");
             var videos = new List<Video>();
-            await env.Engine.YouTube("default").ListVideosAsync(new[] { "open0000001", "secret00002" }, videos.Add, e => throw e, CancellationToken.None);
+            await env.Engine.YouTube("default").ListVideosAsync(new VideoQuery { Ids = new[] { "open0000001", "secret00002" } }, new ListingSink<Video>(videos.Add), CancellationToken.None);
 
             Assert.Equal(("Private video", "private"), (byKey[1].Title, byKey[1].Privacy));
             Assert.Null(byKey[1].VideoPublishedAt);
@@ -291,9 +291,11 @@ public class GoogleApiContractTests
         env.Google.Faults.Add(FaultTarget.YouTube, Fault.Raw(200, first.ToJsonString()), Fault.Raw(200, second.ToJsonString()), Fault.Raw(200, channels.ToJsonString()));
         var totals = new List<int>();
 
-        var items = await env.Engine.YouTube("default").ListPlaylistItemsAsync("PLcontract", onTotal: totals.Add).ToListAsync();
+        var items = new List<PlaylistItem>();
+        await env.Engine.YouTube("default").ListPlaylistItemsAsync(new PlaylistItemQuery { PlaylistId = "PLcontract" }, new ListingSink<PlaylistItem>(items.Add) { OnTotal = totals.Add },
+            CancellationToken.None);
         var found = new List<Channel>();
-        await env.Engine.YouTube("default").ListChannelsAsync(new[] { "UCcontract" }, null, found.Add, e => throw e, CancellationToken.None);
+        await env.Engine.YouTube("default").ListChannelsAsync(new ChannelQuery { Ids = new[] { "UCcontract" } }, new ListingSink<Channel>(found.Add), CancellationToken.None);
 
         Assert.Equal(Enumerable.Range(0, 13), items.Select(i => i.Position!.Value));
         Assert.Equal(13, totals.Single());

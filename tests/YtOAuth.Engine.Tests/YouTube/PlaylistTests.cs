@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -32,7 +33,7 @@ public class PlaylistTests
     {
         await using var env = await ConnectedAsync(count);
 
-        var playlists = await Client(env).ListPlaylistsAsync(new PlaylistQuery { Mine = true }).ToListAsync();
+        var playlists = await Client(env).PlaylistsAsync(new PlaylistQuery { Mine = true });
 
         Assert.Equal(count, playlists.Count);
         Assert.Equal(count, playlists.Select(p => p.Id).Distinct().Count());
@@ -45,7 +46,7 @@ public class PlaylistTests
     {
         await using var env = await ConnectedAsync(3);
 
-        var first = (await Client(env).ListPlaylistsAsync(new PlaylistQuery { Mine = true }).ToListAsync())[0];
+        var first = (await Client(env).PlaylistsAsync(new PlaylistQuery { Mine = true }))[0];
         var seeded = env.Google.Data.Playlists[0];
         Assert.Equal(seeded.Title, first.Title);
         Assert.Equal(seeded.Privacy, first.Privacy);
@@ -67,14 +68,23 @@ public class PlaylistTests
     {
         await using var env = await ConnectedAsync(120);
 
-        await using (var items = Client(env).ListPlaylistsAsync(new PlaylistQuery { Mine = true }).GetAsyncEnumerator())
+        using (var stop = new CancellationTokenSource())
         {
-            Assert.True(await items.MoveNextAsync());
+            var callsAtFirst = -1;
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Client(env).ListPlaylistsAsync(new PlaylistQuery { Mine = true }, new ListingSink<Playlist>(_ =>
+            {
+                if (callsAtFirst < 0)
+                {
+                    callsAtFirst = env.Google.Counters["youtube:playlists"];
+                    stop.Cancel(); // a stopped listing fetches no more pages
+                }
+            }), stop.Token));
+            Assert.Equal(1, callsAtFirst);
             Assert.Equal(1, env.Google.Counters["youtube:playlists"]);
         }
 
         env.Google.Counters.Reset();
-        var five = await Client(env).ListPlaylistsAsync(new PlaylistQuery { Mine = true, Limit = 5 }).ToListAsync();
+        var five = await Client(env).PlaylistsAsync(new PlaylistQuery { Mine = true, Limit = 5 });
         Assert.Equal(5, five.Count);
         Assert.Equal(1, env.Google.Counters["youtube:playlists"]);
     }
@@ -85,13 +95,39 @@ public class PlaylistTests
         await using var env = await ConnectedAsync(120);
         var ids = env.Google.Data.Playlists.Select(p => p.Id).ToList();
 
-        var found = await Client(env).ListPlaylistsAsync(new PlaylistQuery { Ids = ids }).ToListAsync();
+        var found = await Client(env).PlaylistsAsync(new PlaylistQuery { Ids = ids });
 
         Assert.Equal(ids, found.Select(p => p.Id));
         Assert.Equal(3, env.Google.Counters["youtube:playlists"]);
-        var missing = await Assert.ThrowsAsync<YtOAuthException>(() => Client(env).ListPlaylistsAsync(new PlaylistQuery { Ids = new[] { ids[0], "PLnope" } }).ToListAsync());
+        var missing = await Assert.ThrowsAsync<YtOAuthException>(() => Client(env).PlaylistsAsync(new PlaylistQuery { Ids = new[] { ids[0], "PLnope" } }));
         Assert.Equal(ErrorCode.NotFound, missing.Code);
         Assert.Equal("PLnope", missing.Target);
+    }
+
+    [Fact]
+    public async Task Every_lookup_by_id_tells_the_sink_of_unknown_ids_and_ends_on_one_when_the_sink_takes_none()
+    {
+        await using var env = await ConnectedAsync(5);
+        var video = (await Client(env).PlaylistItemsAsync(env.Google.Data.Playlists.First(p => p.ItemCount > 0).Id))[0].VideoId!;
+        var channel = env.Google.Data.ChannelId;
+        var unknown = new List<string?>();
+
+        var videos = new List<Video>();
+        await Client(env).ListVideosAsync(new VideoQuery { Ids = new[] { "xNoSuchVid0", video } },
+            new ListingSink<Video>(videos.Add) { OnNotFound = e => unknown.Add(e.Target) }, CancellationToken.None);
+        var channels = new List<Channel>();
+        await Client(env).ListChannelsAsync(new ChannelQuery { Ids = new[] { "UCnobody0000000000000000", channel } },
+            new ListingSink<Channel>(channels.Add) { OnNotFound = e => unknown.Add(e.Target) }, CancellationToken.None);
+        await Client(env).ListChannelsAsync(new ChannelQuery { Handle = "@nobody-here" },
+            new ListingSink<Channel>(channels.Add) { OnNotFound = e => unknown.Add(e.Target) }, CancellationToken.None);
+
+        Assert.Equal(new[] { video }, videos.Select(v => v.Id));
+        Assert.Equal(new[] { channel }, channels.Select(c => c.Id));
+        Assert.Equal(new[] { "xNoSuchVid0", "UCnobody0000000000000000", "@nobody-here" }, unknown);
+        var ended = await Assert.ThrowsAsync<YtOAuthException>(() => Listings.CollectAsync<Video>(sink => Client(env).ListVideosAsync(new VideoQuery { Ids = new[] { "xNoSuchVid0" } }, sink, default)));
+        Assert.Equal((ErrorCode.NotFound, "xNoSuchVid0"), (ended.Code, ended.Target));
+        var both = await Assert.ThrowsAsync<YtOAuthException>(() => Listings.CollectAsync<Channel>(sink => Client(env).ListChannelsAsync(new ChannelQuery { Ids = new[] { channel }, Handle = "@x" }, sink, default)));
+        Assert.Equal(ErrorCode.InvalidArgument, both.Code);
     }
 
     [Fact]
@@ -100,17 +136,17 @@ public class PlaylistTests
         await using var env = await ConnectedAsync(9);
         var data = env.Google.Data;
 
-        Assert.Equal(9, (await Client(env).ListPlaylistsAsync(new PlaylistQuery { ChannelId = data.ChannelId }).ToListAsync()).Count);
-        Assert.Equal(data.OtherPlaylists.Count, (await Client(env).ListPlaylistsAsync(new PlaylistQuery { ChannelId = data.OtherChannelId }).ToListAsync()).Count);
+        Assert.Equal(9, (await Client(env).PlaylistsAsync(new PlaylistQuery { ChannelId = data.ChannelId })).Count);
+        Assert.Equal(data.OtherPlaylists.Count, (await Client(env).PlaylistsAsync(new PlaylistQuery { ChannelId = data.OtherChannelId })).Count);
 
         var byKey = env.Engine.YouTubeWithApiKey(data.ApiKey, GoogleEndpoints.ForBaseUri(env.Google.BaseUri));
-        var publicOnly = await byKey.ListPlaylistsAsync(new PlaylistQuery { ChannelId = data.ChannelId }).ToListAsync();
+        var publicOnly = await byKey.PlaylistsAsync(new PlaylistQuery { ChannelId = data.ChannelId });
         Assert.Equal(3, publicOnly.Count);
         Assert.All(publicOnly, p => Assert.Equal("public", p.Privacy));
-        var mine = await Assert.ThrowsAsync<YtOAuthException>(() => byKey.ListPlaylistsAsync(new PlaylistQuery { Mine = true }).ToListAsync());
+        var mine = await Assert.ThrowsAsync<YtOAuthException>(() => byKey.PlaylistsAsync(new PlaylistQuery { Mine = true }));
         Assert.Equal(ErrorCode.InvalidArgument, mine.Code);
         var badKey = env.Engine.YouTubeWithApiKey("AIza-not-valid-at-all", GoogleEndpoints.ForBaseUri(env.Google.BaseUri));
-        Assert.Equal(ErrorCode.BadRequest, (await Assert.ThrowsAsync<YtOAuthException>(() => badKey.ListPlaylistsAsync(new PlaylistQuery { ChannelId = data.ChannelId }).ToListAsync())).Code);
+        Assert.Equal(ErrorCode.BadRequest, (await Assert.ThrowsAsync<YtOAuthException>(() => badKey.PlaylistsAsync(new PlaylistQuery { ChannelId = data.ChannelId }))).Code);
     }
 
     [Fact]
@@ -119,15 +155,15 @@ public class PlaylistTests
         await using var env = await ConnectedAsync(5);
         var playlist = env.Google.Data.Playlists.First(p => p.ItemCount > 0);
 
-        var items = await Client(env).ListPlaylistItemsAsync(playlist.Id).ToListAsync();
+        var items = await Client(env).PlaylistItemsAsync(playlist.Id);
         Assert.Equal(playlist.ItemCount, items.Count);
         Assert.Equal(Enumerable.Range(0, playlist.ItemCount), items.Select(i => i.Position!.Value));
         Assert.All(items, i => Assert.Equal(playlist.Id, i.PlaylistId));
 
-        var noPlaylist = await Assert.ThrowsAsync<YtOAuthException>(() => Client(env).ListPlaylistItemsAsync("PLmissing").ToListAsync());
+        var noPlaylist = await Assert.ThrowsAsync<YtOAuthException>(() => Client(env).PlaylistItemsAsync("PLmissing"));
         Assert.Equal(ErrorCode.NotFound, noPlaylist.Code);
         Assert.Contains("PLmissing", noPlaylist.Message);
-        var noChannel = await Assert.ThrowsAsync<YtOAuthException>(() => Client(env).ListPlaylistsAsync(new PlaylistQuery { ChannelId = "UCmissing" }).ToListAsync());
+        var noChannel = await Assert.ThrowsAsync<YtOAuthException>(() => Client(env).PlaylistsAsync(new PlaylistQuery { ChannelId = "UCmissing" }));
         Assert.Equal(ErrorCode.NotFound, noChannel.Code);
         Assert.Equal(2, env.Google.Counters["youtube:playlistItems"]); // one listing, one 404 that is not retried
     }
@@ -137,7 +173,7 @@ public class PlaylistTests
     {
         await using var env = await ConnectedAsync(200, new EmulatorSettings { DailyQuota = 3 });
 
-        var error = await Assert.ThrowsAsync<YtOAuthException>(() => Client(env).ListPlaylistsAsync(new PlaylistQuery { Mine = true }).ToListAsync());
+        var error = await Assert.ThrowsAsync<YtOAuthException>(() => Client(env).PlaylistsAsync(new PlaylistQuery { Mine = true }));
 
         Assert.Equal(ErrorCode.QuotaExceeded, error.Code);
         Assert.Contains("midnight Pacific time", error.Message);
@@ -150,7 +186,7 @@ public class PlaylistTests
     {
         await using var env = await ConnectedAsync(120);
 
-        await Client(env).ListPlaylistsAsync(new PlaylistQuery { Mine = true }).ToListAsync();
+        await Client(env).PlaylistsAsync(new PlaylistQuery { Mine = true });
 
         var record = await env.Store.ReadAsync("default", CancellationToken.None);
         Assert.Equal(PacificTime.Day(env.Clock.UtcNow), record!.QuotaDay);
@@ -163,7 +199,7 @@ public class PlaylistTests
         await using var env = await ConnectedAsync(60);
         env.Google.Faults.Add(FaultTarget.YouTube, Fault.Unavailable(2), Fault.TooMany(1), new Fault(403)); // the 403 is rateLimitExceeded
 
-        var playlists = await Client(env).ListPlaylistsAsync(new PlaylistQuery { Mine = true }).ToListAsync();
+        var playlists = await Client(env).PlaylistsAsync(new PlaylistQuery { Mine = true });
 
         Assert.Equal(60, playlists.Count);
         Assert.Equal(TimeSpan.FromSeconds(2), env.Delays[0]);
@@ -177,7 +213,7 @@ public class PlaylistTests
         await using var env = await ConnectedAsync(5);
         env.Google.Faults.Add(FaultTarget.YouTube, Enumerable.Repeat(Fault.ServerError, 4).ToArray());
 
-        var error = await Assert.ThrowsAsync<YtOAuthException>(() => Client(env).ListPlaylistsAsync(new PlaylistQuery { Mine = true }).ToListAsync());
+        var error = await Assert.ThrowsAsync<YtOAuthException>(() => Client(env).PlaylistsAsync(new PlaylistQuery { Mine = true }));
 
         Assert.Equal(ErrorCode.ServerError, error.Code);
         Assert.Equal(4, env.Google.Counters["youtube:playlists"]);
@@ -189,7 +225,7 @@ public class PlaylistTests
         await using var env = await ConnectedAsync(150);
         env.Google.Faults.Add(FaultTarget.YouTube, Fault.Drop with { AfterCalls = 1 });
 
-        var playlists = await Client(env).ListPlaylistsAsync(new PlaylistQuery { Mine = true }).ToListAsync();
+        var playlists = await Client(env).PlaylistsAsync(new PlaylistQuery { Mine = true });
 
         Assert.Equal(150, playlists.Select(p => p.Id).Distinct().Count());
         Assert.Equal(4, env.Google.Counters["youtube:playlists"]);
@@ -201,11 +237,11 @@ public class PlaylistTests
         await using var env = await ConnectedAsync(5);
         env.Google.ExpireAccessTokens();
 
-        Assert.Equal(5, (await Client(env).ListPlaylistsAsync(new PlaylistQuery { Mine = true }).ToListAsync()).Count);
+        Assert.Equal(5, (await Client(env).PlaylistsAsync(new PlaylistQuery { Mine = true })).Count);
         Assert.Equal(1, env.Google.Counters["token:refresh_token"]);
 
         env.Google.Faults.Add(FaultTarget.YouTube, new Fault(401), new Fault(401));
-        var error = await Assert.ThrowsAsync<YtOAuthException>(() => Client(env).ListPlaylistsAsync(new PlaylistQuery { Mine = true }).ToListAsync());
+        var error = await Assert.ThrowsAsync<YtOAuthException>(() => Client(env).PlaylistsAsync(new PlaylistQuery { Mine = true }));
         Assert.Equal(ErrorCode.AuthenticationFailed, error.Code);
         Assert.Equal(2, env.Google.Counters["token:refresh_token"]);
         Assert.Equal((RemedyKind.Connect, "default", true), (error.Remedy!.Kind, error.Remedy.Profile, error.Remedy.Force));
@@ -218,16 +254,13 @@ public class PlaylistTests
         using var stop = new CancellationTokenSource();
         var seen = 0;
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Client(env).ListPlaylistsAsync(new PlaylistQuery { Mine = true }, new ListingSink<Playlist>(_ =>
         {
-            await foreach (var _ in Client(env).ListPlaylistsAsync(new PlaylistQuery { Mine = true }, stop.Token))
+            if (++seen == 60)
             {
-                if (++seen == 60)
-                {
-                    stop.Cancel();
-                }
+                stop.Cancel();
             }
-        });
+        }), stop.Token));
 
         Assert.Equal(60, seen);
         Assert.Equal(2, env.Google.Counters["youtube:playlists"]);
@@ -245,9 +278,9 @@ public class PlaylistTests
             await using var env = await TestEnvironment.StartAsync(data: new YouTubeDataOptions { SeedFile = seed });
             await env.ConnectAsync();
 
-            var playlist = Assert.Single(await Client(env).ListPlaylistsAsync(new PlaylistQuery { Ids = new[] { "PLa" } }).ToListAsync());
-            var items = await Client(env).ListPlaylistItemsAsync("PLa").ToListAsync();
-            var uploads = await Client(env).ListPlaylistItemsAsync("UUC").ToListAsync();
+            var playlist = Assert.Single(await Client(env).PlaylistsAsync(new PlaylistQuery { Ids = new[] { "PLa" } }));
+            var items = await Client(env).PlaylistItemsAsync("PLa");
+            var uploads = await Client(env).PlaylistItemsAsync("UUC");
 
             Assert.Equal("Short", playlist.Title);
             Assert.Equal(new[] { "v1", "v2" }, items.Select(i => i.VideoId));
