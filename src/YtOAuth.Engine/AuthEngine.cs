@@ -10,13 +10,16 @@ using YtOAuth.Engine.OAuth.Consent;
 using YtOAuth.Engine.Tokens;
 using YtOAuth.Engine.YouTube;
 
+// One file over 300 lines on purpose: this is the engine's front door, and a newcomer reads every operation a front end
+// can ask for in one place. Each operation is a few lines that hand the work to the folder that does it.
 namespace YtOAuth.Engine
 {
     /// <summary>
-    /// The one auth engine every command sits on, and the only type front ends need: connect (browser, device
-    /// code, or a given refresh token), hand out valid access tokens, revoke and forget, and open YouTube clients
-    /// for a profile. It wires the pieces that do the work: the consent flows (OAuth/Consent), the grant manager
-    /// (Tokens), the HTTP layer (Http) and the YouTube clients (YouTube). Create one per process and share it.
+    /// The one auth engine every command sits on, and where front ends start: connect (browser, device code, or a
+    /// given refresh token), hand out valid access tokens, revoke and forget, and open YouTube clients for a profile.
+    /// Its inputs and results are types of their own (ConnectOptions, ClientSecretFile, ConnectResult, ...). It wires
+    /// the pieces that do the work: the consent flows (OAuth/Consent), the grant manager (Tokens), the HTTP layer
+    /// (Http) and the YouTube clients (YouTube). Create one per process and share it.
     /// </summary>
     public sealed class AuthEngine : IDisposable, IAccessTokenSource
     {

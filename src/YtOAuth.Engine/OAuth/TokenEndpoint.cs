@@ -12,18 +12,12 @@ using YtOAuth.Engine.Http;
 namespace YtOAuth.Engine.OAuth
 {
     /// <summary>
-    /// Talks to the token, device and revocation endpoints: form posts in, responses read field by field with their
-    /// types checked (a server's odd answer is a clear error, never a crash), retries for transient answers, and
-    /// errors that say what to do.
+    /// Talks to the token, device and revocation endpoints: form posts in, answers read field by field with their
+    /// types checked (in <see cref="TokenAnswer"/>: a server's odd answer is a clear error, never a crash), retries
+    /// for transient answers, and errors that say what to do.
     /// </summary>
     internal sealed class TokenEndpoint
     {
-        /// <summary>The longest access-token lifetime taken at its word; longer ones are a broken or hostile answer.</summary>
-        private static readonly TimeSpan MaxLifetime = TimeSpan.FromDays(1);
-
-        /// <summary>The longest stated grant lifetime taken at its word (Google states 7 days, or the length of a time-based grant).</summary>
-        private static readonly TimeSpan MaxGrantLifetime = TimeSpan.FromDays(3650);
-
         private readonly GoogleHttp http;
         private readonly IClock clock;
 
@@ -68,7 +62,7 @@ namespace YtOAuth.Engine.OAuth
                 if (!response.IsSuccessStatusCode)
                 {
                     // Google reports device-code quota as {"error_code": "rate_limit_exceeded"}.
-                    if (Text(body, "error_code") == "rate_limit_exceeded")
+                    if (TokenAnswer.Text(body, "error_code") == "rate_limit_exceeded")
                     {
                         throw new YtOAuthException(ErrorCode.RateLimited, "Google's device-code quota for this client is used up for now. Wait a while, or use the browser flow.", uri.Host);
                     }
@@ -88,17 +82,17 @@ namespace YtOAuth.Engine.OAuth
                     throw ErrorFor(response, body, uri, client);
                 }
 
-                var deviceCode = Text(body, "device_code");
-                var userCode = Text(body, "user_code");
-                var url = Text(body, "verification_url") ?? Text(body, "verification_uri");
+                var deviceCode = TokenAnswer.Text(body, "device_code");
+                var userCode = TokenAnswer.Text(body, "user_code");
+                var url = TokenAnswer.Text(body, "verification_url") ?? TokenAnswer.Text(body, "verification_uri");
                 if (deviceCode == null || userCode == null || url == null || !Uri.TryCreate(url, UriKind.Absolute, out var verification))
                 {
                     throw new YtOAuthException(ErrorCode.ServerError, "The device authorization answer from " + uri.Host + " lacks device_code, user_code or verification_url. Try again later.", uri.Host);
                 }
 
                 Diagnostics.Redactor.Register(deviceCode);
-                var expires = Seconds(body, "expires_in", uri) ?? 1800;
-                var interval = Seconds(body, "interval", uri) ?? 5;
+                var expires = TokenAnswer.Seconds(body, "expires_in", uri) ?? 1800;
+                var interval = TokenAnswer.Seconds(body, "interval", uri) ?? 5;
                 return new DeviceAuthorization(deviceCode, userCode, verification, TimeSpan.FromSeconds(Math.Min(expires, 3600)), TimeSpan.FromSeconds(Math.Min(Math.Max(1, interval), 60)));
             }
         }
@@ -176,46 +170,11 @@ namespace YtOAuth.Engine.OAuth
                     throw ErrorFor(response, body, uri, client);
                 }
 
-                var grant = ReadGrant(body, received, uri);
+                var grant = TokenAnswer.Grant(body, received, uri);
                 Diagnostics.EngineLog.Debug("Token response from " + uri.Host + ": " + fields["grant_type"] + ", expires " + grant.ExpiresUtc.ToString("u") +
                     ", refresh token " + (grant.RefreshToken == null ? "absent" : "present") + ", scope '" + string.Join(" ", grant.Scopes) + "'.");
                 return grant;
             }
-        }
-
-        /// <summary>A token response (RFC 6749 5.1) read field by field: a missing or wrongly typed field is the server's error, said plainly.</summary>
-        private static TokenGrant ReadGrant(JObject body, DateTime received, Uri uri)
-        {
-            var accessToken = Text(body, "access_token", uri);
-            if (string.IsNullOrEmpty(accessToken))
-            {
-                throw Malformed(uri, "has no access_token");
-            }
-
-            Diagnostics.Redactor.Register(accessToken);
-            var tokenType = Text(body, "token_type", uri);
-            if (tokenType != null && !tokenType.Equals("Bearer", StringComparison.OrdinalIgnoreCase))
-            {
-                throw Malformed(uri, "issued a token of type '" + tokenType + "', and the YouTube APIs take only Bearer tokens");
-            }
-
-            var refreshToken = Text(body, "refresh_token", uri);
-            Diagnostics.Redactor.Register(refreshToken);
-            var lifetime = Seconds(body, "expires_in", uri) ?? 3600;
-            if (lifetime <= 0 || lifetime > MaxLifetime.TotalSeconds)
-            {
-                throw Malformed(uri, "gave the access token a lifetime of " + lifetime + " seconds, which no token has");
-            }
-
-            // Google states the end of a time-limited grant (604,799 s for apps whose consent screen is in Testing).
-            var grantLifetime = Seconds(body, "refresh_token_expires_in", uri);
-            if (grantLifetime <= 0 || grantLifetime > MaxGrantLifetime.TotalSeconds)
-            {
-                throw Malformed(uri, "gave the refresh token a lifetime of " + grantLifetime + " seconds, which no grant has");
-            }
-
-            return new TokenGrant(accessToken!, received.AddSeconds(lifetime), string.IsNullOrEmpty(refreshToken) ? null : refreshToken,
-                Scopes.Parse(Text(body, "scope", uri)), grantLifetime.HasValue ? received.AddSeconds(grantLifetime.Value) : (DateTime?)null);
         }
 
         /// <summary>
@@ -244,48 +203,6 @@ namespace YtOAuth.Engine.OAuth
                 return false;
             }
         }
-
-        /// <summary>A string field, or null when absent; with <paramref name="uri"/>, any other JSON type is the server's error.</summary>
-        private static string? Text(JObject body, string field, Uri? uri = null)
-        {
-            var value = body[field];
-            if (value == null || value.Type == JTokenType.Null)
-            {
-                return null;
-            }
-
-            if (value.Type == JTokenType.String)
-            {
-                return (string?)value;
-            }
-
-            return uri == null ? null : throw Malformed(uri, "sent " + field + " as " + value.Type.ToString().ToLowerInvariant() + " instead of text");
-        }
-
-        /// <summary>A whole number of seconds (a number, or digits in a string as some servers send), or null when absent.</summary>
-        private static long? Seconds(JObject body, string field, Uri uri)
-        {
-            var value = body[field];
-            switch (value?.Type)
-            {
-                case null:
-                case JTokenType.Null:
-                    return null;
-                case JTokenType.Integer:
-                    return (long)value;
-                case JTokenType.Float when Math.Abs((double)value) < long.MaxValue:
-                    return (long)Math.Round((double)value);
-                case JTokenType.String when long.TryParse((string?)value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var parsed):
-                    return parsed;
-                default:
-                    throw Malformed(uri, "sent " + field + " as " + value!.Type.ToString().ToLowerInvariant() + " instead of a number of seconds");
-            }
-        }
-
-        private static YtOAuthException Malformed(Uri uri, string problem) =>
-            new YtOAuthException(ErrorCode.ServerError,
-                "The token endpoint " + uri.Host + " " + problem + ", so its answer was not used and nothing stored changed. This is the server's fault; try again later, and check the endpoint if it persists.",
-                uri.GetLeftPart(UriPartial.Path));
 
         private static HttpRequestMessage Form(Uri uri, Dictionary<string, string> fields) =>
             new HttpRequestMessage(HttpMethod.Post, uri) { Content = new FormUrlEncodedContent(fields) };

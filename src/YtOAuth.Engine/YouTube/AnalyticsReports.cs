@@ -2,6 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 
+// One file over 300 lines on purpose: it is a data table (Google's available reports, one entry a report, read best
+// beside Google's pages) with the types that judge a query against it (ReportQuery, AnalyticsReport, Rule), and the
+// emulator links this one file as source, so the table and its judges travel together.
 // This file is compiled into the engine and, linked, into the emulator: the engine refuses what Google refuses and the
 // emulator answers from the very same table. Keep it free of anything but the base library.
 namespace YtOAuth.Engine.YouTube
