@@ -1,11 +1,3 @@
-using Google.Apis.Util;
-using YtOAuth.Engine.Diagnostics;
-using YtOAuth.Engine.Tokens;
-
-namespace YtOAuth.Engine.YouTube
-{
-}
-
 namespace YtOAuth.Engine.YouTube
 {
     /// <summary>
