@@ -252,6 +252,12 @@ internal static class UploadEndpoints
             return;
         }
 
+        if (session.Lost)
+        {
+            await NotFoundAsync(context); // forgotten while its bytes came in (the control to lose every session)
+            return;
+        }
+
         session.Committed += length;
         if (session.Committed == session.Total)
         {
@@ -350,8 +356,14 @@ internal static class UploadEndpoints
             return ApiResponses.Send(context, 201, VideoResource.Render(emulator, current, DataApiEndpoints.Parts(session.Part), owner: true));
         }
 
-        // "308 Resume Incomplete": Range is what the server holds, and is left out while it holds nothing.
+        // "308 Resume Incomplete": Range is what the server holds, and is left out while it holds nothing. Google's
+        // reason phrase, not HTTP's "Permanent Redirect"; there is no Location, so no client follows it.
         context.Response.StatusCode = 308;
+        if (context.Features.Get<IHttpResponseFeature>() is { } response)
+        {
+            response.ReasonPhrase = "Resume Incomplete";
+        }
+
         if (session.Committed > 0)
         {
             context.Response.Headers.Range = "bytes=0-" + (session.Committed - 1).ToString(CultureInfo.InvariantCulture);

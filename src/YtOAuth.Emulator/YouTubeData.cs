@@ -257,7 +257,7 @@ public sealed class YouTubeData
         {
             var playlist = byId[playlistId];
             var items = Entries(playlist);
-            var at = position ?? items.Count;
+            var at = Math.Min(position ?? items.Count, items.Count);
             items.Insert(at, new EmulatedPlaylistItem(NewId(""), videoId, now));
             var changed = playlist with { Items = items, ItemCount = items.Count };
             Store(changed);
