@@ -105,6 +105,7 @@ public class ResumableUploadTests
         using (var first = await PutAsync(raw, session, file, 0, Block))
         {
             Assert.Equal(308, (int)first.StatusCode);
+            Assert.Equal("Resume Incomplete", first.ReasonPhrase);
             Assert.Equal("bytes=0-262143", Committed(first));
         }
 
