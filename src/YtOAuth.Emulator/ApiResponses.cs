@@ -12,6 +12,10 @@ internal static class ApiResponses
     public static readonly string[] DataScopes = { Auth + "youtube", Auth + "youtube.force-ssl", Auth + "youtube.readonly", Auth + "youtubepartner" };
     public static readonly string[] AnalyticsScopes = { Auth + "yt-analytics.readonly", Auth + "yt-analytics-monetary.readonly" };
     public static readonly string[] ReadScopes = { Auth + "youtube", Auth + "youtube.readonly" };
+    /// <summary>What the write methods (videos.update, playlists.*, playlistItems.*) accept: neither readonly nor upload.</summary>
+    public static readonly string[] WriteScopes = { Auth + "youtube", Auth + "youtube.force-ssl", Auth + "youtubepartner" };
+    /// <summary>What videos.insert and thumbnails.set accept (the discovery document's lists).</summary>
+    public static readonly string[] UploadScopes = { Auth + "youtube", Auth + "youtube.force-ssl", Auth + "youtube.upload", Auth + "youtubepartner" };
     public const string MonetaryScope = Auth + "yt-analytics-monetary.readonly";
 
     /// <summary>The caller: a grant behind a bearer token, or an API key (public data only).</summary>
@@ -37,12 +41,10 @@ internal static class ApiResponses
             return new Caller(null, true);
         }
 
-        if (!header.StartsWith("Bearer ", StringComparison.Ordinal) ||
-            !emulator.State.AccessTokens.TryGetValue(header[7..], out var token) || token.Grant.Revoked || token.ExpiresUtc <= emulator.State.Now)
+        var token = LiveToken(emulator, header);
+        if (token == null)
         {
-            context.Response.Headers.WWWAuthenticate = "Bearer realm=\"https://accounts.google.com/\"";
-            await Error(context, 401, "authError", "global", "Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential.",
-                location: "Authorization");
+            await AuthError(context);
             return null;
         }
 
@@ -60,6 +62,11 @@ internal static class ApiResponses
 
         return new Caller(token.Grant, false);
     }
+
+    /// <summary>The live access token an Authorization header carries; null when it is missing, unknown, expired or revoked.</summary>
+    public static AccessToken? LiveToken(GoogleEmulator emulator, string header) =>
+        header.StartsWith("Bearer ", StringComparison.Ordinal) && emulator.State.AccessTokens.TryGetValue(header[7..], out var token) &&
+        !token.Grant.Revoked && token.ExpiresUtc > emulator.State.Now ? token : null;
 
     /// <summary>Which API a request is for: "analytics" under /v2/, "data" otherwise.</summary>
     public static string ApiOf(HttpContext context) => context.Request.Path.StartsWithSegments("/v2") ? "analytics" : "data";
@@ -113,28 +120,48 @@ internal static class ApiResponses
         }, applyFields: false);
     }
 
-    public static bool SpendQuota(GoogleEmulator emulator)
+    public static bool SpendQuota(GoogleEmulator emulator, long cost = 1)
     {
         // Google's quota day turns at midnight Pacific time.
         var day = TimeZoneInfo.ConvertTimeBySystemTimeZoneId(emulator.State.Now, "America/Los_Angeles").ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        return emulator.Quota.TrySpend(day, emulator.Settings.DailyQuota);
+        return emulator.Quota.TrySpend(day, emulator.Settings.DailyQuota, cost);
     }
 
-    /// <summary>Google's error body (§4): error.code, message, errors[].reason/domain, status.</summary>
-    public static Task Error(HttpContext context, int status, string reason, string domain, string message, string? location = null)
+    /// <summary>
+    /// Google's error body (§4): error.code, message, errors[].reason/domain, status. A summary is error.message when
+    /// Google words it apart from the detail (its 503 says "Service Unavailable"); null: the same.
+    /// </summary>
+    public static Task Error(HttpContext context, int status, string reason, string domain, string message, string? location = null, string? summary = null,
+        string locationType = "header")
     {
         var detail = new JsonObject { ["message"] = message, ["domain"] = domain, ["reason"] = reason };
         if (location != null)
         {
             detail["location"] = location;
-            detail["locationType"] = "header";
+            detail["locationType"] = locationType;
         }
 
-        var grpc = status switch { 400 => "INVALID_ARGUMENT", 401 => "UNAUTHENTICATED", 403 => "PERMISSION_DENIED", 404 => "NOT_FOUND", 429 => "RESOURCE_EXHAUSTED", _ => "UNAVAILABLE" };
+        var grpc = status switch
+        {
+            400 => "INVALID_ARGUMENT", 401 => "UNAUTHENTICATED", 403 => "PERMISSION_DENIED", 404 => "NOT_FOUND", 413 => "FAILED_PRECONDITION", 429 => "RESOURCE_EXHAUSTED",
+            500 => "INTERNAL", _ => "UNAVAILABLE",
+        };
         return Send(context, status, new JsonObject
         {
-            ["error"] = new JsonObject { ["code"] = status, ["message"] = message, ["errors"] = new JsonArray(detail), ["status"] = grpc },
+            ["error"] = new JsonObject { ["code"] = status, ["message"] = summary ?? message, ["errors"] = new JsonArray(detail), ["status"] = grpc },
         }, applyFields: false);
+    }
+
+    /// <summary>Google's 503 backendError, worded as its client libraries record it.</summary>
+    public static Task BackendError(HttpContext context) => Error(context, 503, "backendError", "global",
+        "We encountered an internal error. Please try again using truncated exponential backoff.", summary: "Service Unavailable");
+
+    /// <summary>Google's 401 for a missing, unknown, expired or revoked bearer token.</summary>
+    public static Task AuthError(HttpContext context)
+    {
+        context.Response.Headers.WWWAuthenticate = "Bearer realm=\"https://accounts.google.com/\"";
+        return Error(context, 401, "authError", "global", "Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential.",
+            location: "Authorization");
     }
 
     /// <summary>Writes JSON, trimmed by the fields parameter. The response compression middleware gzips it when the client asks.</summary>

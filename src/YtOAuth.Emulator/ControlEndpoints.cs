@@ -24,8 +24,22 @@ internal static class ControlEndpoints
             var (_, refresh) = emulator.State.IssueGrant(client.ClientId, scopes, emulator.Data.ChannelId, emulator.Settings.AccessTokenLifetime);
             return Results.Json(new { client_id = client.ClientId, client_secret = client.ClientSecret, refresh_token = refresh, scope = string.Join(' ', scopes) });
         }));
+        // GET /emulator/uploads: sessions started and completed, those still open, and each uploaded video's bytes.
+        app.MapGet("/emulator/uploads", () => Results.Json(new
+        {
+            sessionsStarted = emulator.Uploads.SessionsStarted,
+            sessionsCompleted = emulator.Uploads.SessionsCompleted,
+            openSessions = emulator.Uploads.OpenSessions.Select(s => new { uploadId = s.UploadId, committed = s.Committed, total = s.Total }),
+            videos = emulator.Uploads.Videos.Select(v => new
+            {
+                id = v.Id, title = v.Title, byteLength = v.ByteLength, sha256 = v.Sha256, channelId = v.ChannelId, completedUtc = v.CompletedUtc.ToString("yyyy-MM-ddTHH:mm:ss.fffZ"),
+            }),
+        }));
+        app.MapPost("/emulator/uploads/lose-sessions", () => Results.Json(new { lost = emulator.LoseUploadSessions() }));
         // POST /emulator/faults?target=YouTube&status=403&reason=quotaExceeded&retryAfter=120&count=4&html=true&drop=true&delayMs=500
         // (&body=...&contentType=... answers with exactly that body; with &drop=true the connection is then cut)
+        // target=Upload meets upload chunks: &dropAfterBytes=N cuts the connection after N bytes of the chunk,
+        // &loseSession=true forgets the session (404), &status=503 or 401 answers Google's body, &delayMs=N slows it.
         app.MapPost("/emulator/faults", (Delegate)((HttpContext context) =>
         {
             var q = context.Request.Query;
@@ -42,7 +56,10 @@ internal static class ControlEndpoints
                 HtmlBody: q["html"] == "true",
                 Reason: q.ContainsKey("reason") ? q["reason"].ToString() : null,
                 Body: q.ContainsKey("body") ? q["body"].ToString() : null,
-                ContentType: q.ContainsKey("contentType") ? q["contentType"].ToString() : "application/json; charset=utf-8");
+                ContentType: q.ContainsKey("contentType") ? q["contentType"].ToString() : "application/json; charset=utf-8",
+                DropAfterBytes: long.TryParse(q["dropAfterBytes"], out var after) && after >= 0 ? after : null,
+                LoseSession: q["loseSession"] == "true");
+            fault = fault.DropAfterBytes != null ? fault with { DropConnection = true } : fault;
             var count = int.TryParse(q["count"], out var n) && n > 0 ? n : 1;
             for (var i = 0; i < count; i++)
             {
@@ -53,7 +70,8 @@ internal static class ControlEndpoints
         }));
         // POST /emulator/settings?accessTokenLifetimeSec=60&rotateRefreshTokens=true&dailyQuota=5&autoApprove=false
         //   &testingApp=true (grants end after 604,799 s and token answers say so) &reauthSubtype=invalid_rapt (empty: none)
-        //   &disabledApis=data,analytics (empty: none)
+        //   &disabledApis=data,analytics (empty: none) &processingDelayMs=N (an upload's "processing" time)
+        //   &uploadChunkDelayMs=N (every chunk waits) &uploadSessionLifetimeSec=N
         app.MapPost("/emulator/settings", (Delegate)((HttpContext context) =>
         {
             var q = context.Request.Query;
@@ -64,6 +82,9 @@ internal static class ControlEndpoints
             if (bool.TryParse(q["autoApprove"], out var approve)) settings.AutoApprove = approve;
             if (int.TryParse(q["tokenDelayMs"], out var delay)) settings.TokenDelay = TimeSpan.FromMilliseconds(delay);
             if (bool.TryParse(q["testingApp"], out var testing)) settings.TestingApp = testing;
+            if (int.TryParse(q["processingDelayMs"], out var processing)) settings.ProcessingDelay = TimeSpan.FromMilliseconds(processing);
+            if (int.TryParse(q["uploadChunkDelayMs"], out var chunkDelay)) settings.UploadChunkDelay = TimeSpan.FromMilliseconds(chunkDelay);
+            if (int.TryParse(q["uploadSessionLifetimeSec"], out var sessionLife)) settings.UploadSessionLifetime = TimeSpan.FromSeconds(sessionLife);
             if (q.ContainsKey("reauthSubtype")) settings.ReauthenticationSubtype = q["reauthSubtype"].ToString() is { Length: > 0 } subtype ? subtype : null;
             if (q.ContainsKey("disabledApis"))
             {

@@ -1,5 +1,3 @@
-// Over 300 lines on purpose: the four Data API list methods the engine calls, each with Google's parameter rules beside
-// the answer it gives, so one API's strictness is read in one place (paging, fields and errors are in their own files).
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -22,31 +20,9 @@ internal static class DataApiEndpoints
 
     private static async Task Data(HttpContext context, GoogleEmulator emulator, string method, Handler handler)
     {
-        emulator.Counters.Add("youtube");
-        emulator.Counters.Add("youtube:" + method);
-        // Google charges every request, failed and refused ones included (its quota page): spend before anything can fail.
-        var withinQuota = ApiResponses.SpendQuota(emulator);
-        if (await FaultInjection.ApplyAsync(emulator, context, FaultTarget.YouTube))
-        {
-            return;
-        }
-
-        var caller = await ApiResponses.Authenticate(context, emulator, ApiResponses.DataScopes, null);
+        var caller = await ApiCall.BeginAsync(context, emulator, method, 1, ApiResponses.DataScopes, needsPart: true);
         if (caller == null)
         {
-            return;
-        }
-
-        if (!withinQuota)
-        {
-            await ApiResponses.Error(context, 403, "quotaExceeded", "youtube.quota",
-                "The request cannot be completed because you have exceeded your <a href=\"/youtube/v3/getting-started#quota\">quota</a>.");
-            return;
-        }
-
-        if (string.IsNullOrEmpty(context.Request.Query["part"]))
-        {
-            await ApiResponses.Error(context, 400, "required", "global", "Required parameter: part");
             return;
         }
 
@@ -105,40 +81,8 @@ internal static class DataApiEndpoints
         }
 
         var parts = Parts(q["part"]);
-        return await Paging.Page(context, emulator, "youtube#playlistListResponse", source.ToList(), p =>
-        {
-            var item = new JsonObject { ["kind"] = "youtube#playlist", ["etag"] = "etag-" + p.Id, ["id"] = p.Id };
-            if (parts.Contains("snippet"))
-            {
-                item["snippet"] = new JsonObject
-                {
-                    ["publishedAt"] = p.Published.ToString("yyyy-MM-ddTHH:mm:ssZ"), ["channelId"] = p.ChannelId, ["title"] = p.Title,
-                    ["description"] = "Seeded playlist " + p.Title + ".", ["channelTitle"] = p.ChannelId == data.ChannelId ? data.ChannelTitle : "Other Channel",
-                    ["thumbnails"] = new JsonObject { ["default"] = new JsonObject { ["url"] = "https://i.ytimg.com/vi/x/default.jpg", ["width"] = 120, ["height"] = 90 } },
-                    ["localized"] = new JsonObject { ["title"] = p.Title, ["description"] = "Seeded playlist " + p.Title + "." },
-                };
-            }
-
-            if (parts.Contains("status"))
-            {
-                item["status"] = new JsonObject { ["privacyStatus"] = p.Privacy };
-            }
-
-            if (parts.Contains("contentDetails"))
-            {
-                item["contentDetails"] = new JsonObject { ["itemCount"] = p.ItemCount };
-            }
-
-            return item;
-        });
+        return await Paging.Page(context, emulator, "youtube#playlistListResponse", source.ToList(), p => PlaylistResource.Render(data, p, parts));
     }
-
-    /// <summary>
-    /// A playlist item's id: opaque like Google's (base64url of the playlist id and position), made from the whole
-    /// playlist id so that any seeded id, however short, works.
-    /// </summary>
-    private static string ItemId(string playlistId, int position) =>
-        Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(playlistId + "." + position)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     private static async Task<JsonObject?> PlaylistItems(HttpContext context, GoogleEmulator emulator, ApiResponses.Caller caller)
     {
@@ -165,55 +109,7 @@ internal static class DataApiEndpoints
 
         var parts = Parts(q["part"]);
         var items = Enumerable.Range(0, playlist.ItemCount).ToList();
-        return await Paging.Page(context, emulator, "youtube#playlistItemListResponse", items, j =>
-        {
-            var deleted = data.IsDeletedAt(playlist, j);
-            var videoId = data.VideoIdAt(playlist, j);
-            var video = data.Video(videoId);
-            // Google shows a private video to anyone but its owner as a placeholder, as it shows a deleted one.
-            var hidden = !deleted && video?.Privacy == "private" && (caller.ByKey || video.ChannelId != data.ChannelId);
-            var placeholder = deleted || hidden;
-            var item = new JsonObject { ["kind"] = "youtube#playlistItem", ["etag"] = "etag-item", ["id"] = ItemId(playlist.Id, j) };
-            if (parts.Contains("snippet"))
-            {
-                var snippet = new JsonObject
-                {
-                    ["publishedAt"] = playlist.Published.AddMinutes(j).ToString("yyyy-MM-ddTHH:mm:ssZ"), ["channelId"] = playlist.ChannelId,
-                    ["title"] = deleted ? "Deleted video" : hidden ? "Private video" : video?.Title ?? "Video " + (j + 1),
-                    ["description"] = deleted ? "This video is unavailable." : hidden ? "This video is private." : "A seeded video.",
-                    // A placeholder has no pictures (an empty thumbnails object) and no owner.
-                    ["thumbnails"] = placeholder ? new JsonObject() : new JsonObject { ["default"] = new JsonObject { ["url"] = "https://i.ytimg.com/vi/" + videoId + "/default.jpg", ["width"] = 120, ["height"] = 90 } },
-                    ["channelTitle"] = data.ChannelTitle, ["playlistId"] = playlist.Id, ["position"] = j,
-                    ["resourceId"] = new JsonObject { ["kind"] = "youtube#video", ["videoId"] = videoId },
-                };
-                if (!placeholder)
-                {
-                    snippet["videoOwnerChannelId"] = video?.ChannelId ?? playlist.ChannelId;
-                    snippet["videoOwnerChannelTitle"] = data.ChannelTitle;
-                }
-
-                item["snippet"] = snippet;
-            }
-
-            if (parts.Contains("contentDetails"))
-            {
-                var details = new JsonObject { ["videoId"] = videoId };
-                if (!placeholder)
-                {
-                    details["videoPublishedAt"] = (video?.Published ?? playlist.Published.AddDays(-j)).ToString("yyyy-MM-ddTHH:mm:ssZ");
-                }
-
-                item["contentDetails"] = details;
-            }
-
-            if (parts.Contains("status"))
-            {
-                // As Google shows them: a deleted video's entry is privacyStatusUnspecified, a private one private.
-                item["status"] = new JsonObject { ["privacyStatus"] = deleted ? "privacyStatusUnspecified" : hidden ? "private" : "public" };
-            }
-
-            return item;
-        });
+        return await Paging.Page(context, emulator, "youtube#playlistItemListResponse", items, j => PlaylistItemResource.Render(data, playlist, j, parts, caller.ByKey));
     }
 
     private static async Task<JsonObject?> Channels(HttpContext context, GoogleEmulator emulator, ApiResponses.Caller caller)
@@ -289,37 +185,8 @@ internal static class DataApiEndpoints
         var data = emulator.Data;
         // Google leaves out ids it does not know, or may not show to this caller.
         var found = ids.Select(data.Video).Where(v => v != null && (v.Privacy != "private" || !caller.ByKey)).Select(v => v!).ToList();
-        return await Paging.Page(context, emulator, "youtube#videoListResponse", found, v =>
-        {
-            var item = new JsonObject { ["kind"] = "youtube#video", ["etag"] = "etag-video", ["id"] = v.Id };
-            if (parts.Contains("snippet"))
-            {
-                item["snippet"] = new JsonObject
-                {
-                    ["publishedAt"] = v.Published.ToString("yyyy-MM-ddTHH:mm:ssZ"), ["channelId"] = v.ChannelId, ["title"] = v.Title,
-                    ["description"] = "A seeded video.", ["channelTitle"] = data.ChannelTitle,
-                };
-            }
-
-            if (parts.Contains("statistics"))
-            {
-                // Counts are strings, as Google sends them.
-                item["statistics"] = new JsonObject { ["viewCount"] = v.Views.ToString(), ["likeCount"] = v.Likes.ToString(), ["commentCount"] = v.Comments.ToString() };
-            }
-
-            if (parts.Contains("contentDetails"))
-            {
-                item["contentDetails"] = new JsonObject { ["duration"] = v.Duration, ["definition"] = "hd", ["caption"] = "false" };
-            }
-
-            if (parts.Contains("status"))
-            {
-                item["status"] = new JsonObject { ["privacyStatus"] = v.Privacy };
-            }
-
-            return item;
-        });
+        return await Paging.Page(context, emulator, "youtube#videoListResponse", found, v => VideoResource.Render(emulator, v, parts, !caller.ByKey && v.ChannelId == caller.Grant?.ChannelId));
     }
 
-    private static HashSet<string> Parts(string? part) => new((part ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    internal static HashSet<string> Parts(string? part) => new((part ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

@@ -71,7 +71,7 @@ public sealed class EmulatorCommandLine
             {
                 Console.WriteLine($"Google emulator listening on {google.BaseUri}");
                 Console.WriteLine($"client_secret.json:  {file}");
-                Console.WriteLine($"Controls:            {google.BaseUri}emulator/ (counters, faults, settings, grants, revoke-all, stop)");
+                Console.WriteLine($"Controls:            {google.BaseUri}emulator/ (counters, faults, settings, grants, uploads, revoke-all, stop)");
                 Console.WriteLine($"API key (public data): {google.Data.ApiKey}");
             }
 

@@ -53,4 +53,19 @@ public sealed class EmulatorSettings
 
     /// <summary>Data API units a day before quotaExceeded (Google's default is 10,000).</summary>
     public long DailyQuota { get; set; } = 10_000;
+
+    /// <summary>
+    /// How long an uploaded video stays "uploaded" / "processing" (videos.list status and processingDetails) before it
+    /// is "processed" / "succeeded", on the emulator's clock (<see cref="GoogleEmulator.AdvanceClock"/> moves it too).
+    /// </summary>
+    public TimeSpan ProcessingDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Delay before every upload chunk is taken in (a slow link on Google's side); zero: none.</summary>
+    public TimeSpan UploadChunkDelay { get; set; } = TimeSpan.Zero;
+
+    /// <summary>
+    /// How long a resumable upload session lives after it starts; after it, its URI answers 404 and the upload starts
+    /// again. Google's upload guides give one week; the YouTube page does not say, so the emulator takes the same.
+    /// </summary>
+    public TimeSpan UploadSessionLifetime { get; set; } = TimeSpan.FromDays(7);
 }

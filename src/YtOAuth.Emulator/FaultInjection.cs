@@ -33,6 +33,12 @@ internal static class FaultInjection
             return true;
         }
 
+        return await AnswerAsync(context, fault, target);
+    }
+
+    /// <summary>Answers with the fault's status, body or HTML page (its delay and drop already dealt with); false when it has none.</summary>
+    public static async Task<bool> AnswerAsync(HttpContext context, Fault fault, FaultTarget target)
+    {
         if (fault.Body != null)
         {
             context.Response.StatusCode = fault.Status == 0 ? 200 : fault.Status;
@@ -67,11 +73,16 @@ internal static class FaultInjection
             return true;
         }
 
-        if ((target is FaultTarget.YouTube or FaultTarget.Analytics) && fault.Reason == "accessNotConfigured")
+        if (target == FaultTarget.Upload && fault.Reason == null && fault.Status is 401 or 503)
+        {
+            // An upload chunk meets the bodies Google sends for them: its 503 backendError, its 401 authError.
+            await (fault.Status == 401 ? ApiResponses.AuthError(context) : ApiResponses.BackendError(context));
+        }
+        else if ((target is FaultTarget.YouTube or FaultTarget.Analytics) && fault.Reason == "accessNotConfigured")
         {
             await ApiResponses.ServiceDisabled(context, target == FaultTarget.Analytics ? "analytics" : "data");
         }
-        else if (target is FaultTarget.YouTube or FaultTarget.Analytics)
+        else if (target is FaultTarget.YouTube or FaultTarget.Analytics or FaultTarget.Upload)
         {
             var (reason, domain) = fault.Reason != null ? (fault.Reason, fault.Reason == "quotaExceeded" ? "youtube.quota" : "global") : fault.Status switch
             {

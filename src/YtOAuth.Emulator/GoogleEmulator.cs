@@ -46,6 +46,9 @@ public sealed class GoogleEmulator : IAsyncDisposable
     /// <summary>Request counts.</summary>
     public RequestCounters Counters { get; } = new();
 
+    /// <summary>Resumable upload sessions started and completed, and every uploaded video's length and SHA-256.</summary>
+    public UploadStore Uploads { get; } = new();
+
     /// <summary>A registered "Desktop app" client.</summary>
     public EmulatedClient DesktopClient { get; }
 
@@ -103,10 +106,14 @@ public sealed class GoogleEmulator : IAsyncDisposable
         ConsentEndpoints.Map(app, emulator);
         TokenEndpoints.Map(app, emulator);
         DataApiEndpoints.Map(app, emulator);
+        PlaylistWriteEndpoints.Map(app, emulator);
+        VideoWriteEndpoints.Map(app, emulator);
+        UploadEndpoints.Map(app, emulator);
+        ThumbnailEndpoints.Map(app, emulator);
         AnalyticsEndpoints.Map(app, emulator);
         ControlEndpoints.Map(app, emulator);
         app.MapGet("/", () => Results.Content(ConsentEndpoints.Page("YtOAuth Google emulator",
-            "<p>OAuth: /o/oauth2/v2/auth, /token, /revoke, /device/code. YouTube: /youtube/v3/, Analytics: /v2/reports.</p>"), "text/html"));
+            "<p>OAuth: /o/oauth2/v2/auth, /token, /revoke, /device/code. YouTube: /youtube/v3/, uploads: /upload/youtube/v3/, Analytics: /v2/reports.</p>"), "text/html"));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         emulator.BaseUri = new Uri(address.Replace("[::]", "127.0.0.1").TrimEnd('/') + "/");
@@ -124,6 +131,12 @@ public sealed class GoogleEmulator : IAsyncDisposable
             State.AccessTokens[key] = State.AccessTokens[key] with { ExpiresUtc = State.Now.AddSeconds(-1) };
         }
     }
+
+    /// <summary>Every video uploaded so far, in the order the uploads completed (id, title, byte length, SHA-256).</summary>
+    public IReadOnlyList<UploadedVideo> UploadedVideos => Uploads.Videos;
+
+    /// <summary>Forgets every upload session, as if Google had lost them: their URIs answer 404 and uploads start again.</summary>
+    public int LoseUploadSessions() => Uploads.LoseSessions();
 
     /// <summary>Revokes every grant, as a user would at myaccount.google.com/permissions.</summary>
     public void RevokeAllGrants()
@@ -191,5 +204,6 @@ public sealed class GoogleEmulator : IAsyncDisposable
         stopping.Cancel();
         await app.StopAsync();
         await app.DisposeAsync();
+        Uploads.Dispose();
     }
 }

@@ -126,7 +126,7 @@ public class GoogleApiContractTests
         await using var env = await ConnectedAsync("ReadOnly", "Manage");
         var before = await UnitsTodayAsync(env);
 
-        // The emulator serves no writes: the call fails, and Google would have charged it all the same.
+        // A playlist without a title is refused (playlistTitleRequired), and Google charges it all the same.
         await Assert.ThrowsAsync<YtOAuthException>(() => env.Engine.Api("default").InvokeAsync(
             new ApiRequest { Method = "POST", Path = "playlists", Query = new Dictionary<string, string> { ["part"] = "snippet" }, JsonBody = "{}" }, _ => { }, CancellationToken.None));
         Assert.Equal(50, await UnitsTodayAsync(env) - before);
