@@ -51,7 +51,7 @@ namespace YtOAuth.Engine
             var stored = await grants.CheckCanStoreAsync(profile, cancellationToken).ConfigureAwait(false);
             client = await endpoints.ResolveAsync(client, cancellationToken).ConfigureAwait(false);
             return await ReuseAsync(client, connect, stored, cancellationToken).ConfigureAwait(false)
-                ?? await FinishAsync(client, profile, connect, await LoopbackConsent.RunAsync(client, Attended(connect, "Consent in a browser"), options.Browser, tokens,
+                ?? await FinishAsync(client, profile, connect, await LoopbackConsent.RunAsync(client, Attended(KeepingGranted(connect, client, stored, _ => true), "Consent in a browser"), options.Browser, tokens,
                     cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         }
 
@@ -66,7 +66,8 @@ namespace YtOAuth.Engine
             var stored = await grants.CheckCanStoreAsync(profile, cancellationToken).ConfigureAwait(false);
             client = await endpoints.ResolveAsync(client, cancellationToken).ConfigureAwait(false);
             return await ReuseAsync(client, connect, stored, cancellationToken).ConfigureAwait(false)
-                ?? await FinishAsync(client, profile, connect, await DeviceConsent.RunAsync(client, Attended(connect, "The device sign-in"), tokens, options.Clock,
+                ?? await FinishAsync(client, profile, connect, await DeviceConsent.RunAsync(client,
+                    Attended(KeepingGranted(connect, client, stored, s => Scopes.NotCovered(new[] { s }, Scopes.DeviceFlowAllowed).Length == 0), "The device sign-in"), tokens, options.Clock,
                     options.Retry.Delay, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         }
 
@@ -198,6 +199,14 @@ namespace YtOAuth.Engine
         /// <summary>Any YouTube Data v3 or Analytics v2 call for a connected profile.</summary>
         public ApiInvoker Api(string profile) => new ApiInvoker(http, grants, quota, profile);
 
+        /// <summary>Changes to a connected profile's videos and playlists (needs Manage).</summary>
+        public YouTubeEditor Editor(string profile) =>
+            new YouTubeEditor(ApiClient.ForProfile(http, grants, profile, Scopes.DataApiWrite.ToArray()), ApiClient.ForProfile(http, grants, profile, Scopes.VideoUpload.ToArray()), quota);
+
+        /// <summary>Video uploads that survive a dropped network and a killed process (needs Upload; Manage to add to a playlist).</summary>
+        public VideoPublisher Publisher(string profile) =>
+            new VideoPublisher(ApiClient.ForProfile(http, grants, profile, Scopes.VideoUpload.ToArray()), Editor(profile), grants, quota);
+
         /// <summary>YouTube Analytics v2 for a connected profile.</summary>
         public AnalyticsClient Analytics(string profile) => new AnalyticsClient(ApiClient.ForProfile(http, grants, profile, Scopes.AnalyticsQuery));
 
@@ -223,6 +232,30 @@ namespace YtOAuth.Engine
             EngineLog.Verbose("Profile '" + connect.Profile + "' already holds a working grant with these scopes; no consent needed (force a new sign-in to change accounts).");
             WarnIfTimeLimited(existing);
             return new ConnectResult(Describe(existing), new string[0], null, true);
+        }
+
+        /// <summary>
+        /// Incremental consent: asking a connected profile for another scope (Upload, say) keeps the scopes its grant has.
+        /// The consent URL says include_granted_scopes=true, but Google documents that as unsupported for installed apps,
+        /// so the engine also asks for the granted scopes again; the new grant then covers both. Not with Force (a new
+        /// sign-in, perhaps another account) nor with another client. <paramref name="allowed"/> filters what the flow may ask.
+        /// </summary>
+        private static ConnectOptions KeepingGranted(ConnectOptions connect, OAuthClient client, TokenRecord? stored, Func<string, bool> allowed)
+        {
+            if (connect.Force || stored == null || stored.ClientId != client.ClientId)
+            {
+                return connect;
+            }
+
+            var kept = Scopes.NotCovered(stored.Scopes, connect.Scopes).Where(s => s != "openid" && allowed(s)).ToArray();
+            if (kept.Length == 0)
+            {
+                return connect;
+            }
+
+            EngineLog.Verbose("Asking for " + string.Join(", ", kept.Select(Scopes.ShortName)) + " as well: profile '" + connect.Profile +
+                              "' has them already, and the new grant replaces the old one.");
+            return connect.WithScopes(connect.Scopes.Concat(kept).ToArray());
         }
 
         /// <summary>Decides before anything starts whether a person can act: an unattended run never opens a browser or waits.</summary>
@@ -320,6 +353,13 @@ namespace YtOAuth.Engine
             return await grants.UpdateAsync(record.Profile, stored =>
             {
                 var labelled = stored ?? record;
+                if (labelled.Uploads?.Count > 0 && labelled.ChannelId != null && labelled.ChannelId != channel?.Id)
+                {
+                    // Sessions of uploads under way belong to the channel that started them, not to this one.
+                    EngineLog.Warning("This grant is for another channel than before; the " + labelled.Uploads.Count + " unfinished upload(s) of the old one were dropped.");
+                    labelled.Uploads = null;
+                }
+
                 labelled.ChannelId = channel?.Id;
                 labelled.AccountLabel = channel?.Title ?? "(no channel)";
                 return Task.FromResult<TokenRecord?>(labelled);

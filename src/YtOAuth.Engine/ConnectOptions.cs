@@ -29,5 +29,13 @@ namespace YtOAuth.Engine
         /// browser-flow consent then also completes from the address a browser elsewhere ended on.
         /// </summary>
         public Func<CancellationToken, Task<string?>>? ReadPastedAddress { get; set; }
+
+        /// <summary>A copy asking for <paramref name="scopes"/>.</summary>
+        internal ConnectOptions WithScopes(IReadOnlyList<string> scopes)
+        {
+            var copy = (ConnectOptions)MemberwiseClone();
+            copy.Scopes = scopes;
+            return copy;
+        }
     }
 }

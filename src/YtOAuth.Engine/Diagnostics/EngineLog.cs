@@ -35,8 +35,8 @@ namespace YtOAuth.Engine.Diagnostics
         public static void Information(string text) => Write(EngineMessageKind.Information, text);
 
         /// <summary>Progress of a long operation.</summary>
-        public static void Progress(string text, int percentComplete) =>
-            CurrentSink.Value?.Write(new EngineMessage(EngineMessageKind.Progress, Redactor.Redact(text), percentComplete));
+        public static void Progress(string text, int percentComplete, int secondsRemaining = -1) =>
+            CurrentSink.Value?.Write(new EngineMessage(EngineMessageKind.Progress, Redactor.Redact(text), percentComplete, secondsRemaining));
 
         private static void Write(EngineMessageKind kind, string text) =>
             CurrentSink.Value?.Write(new EngineMessage(kind, Redactor.Redact(text)));

@@ -6,11 +6,12 @@ namespace YtOAuth.Engine.Diagnostics
     public sealed class EngineMessage
     {
         /// <summary>Creates a message.</summary>
-        public EngineMessage(EngineMessageKind kind, string text, int percentComplete = -1)
+        public EngineMessage(EngineMessageKind kind, string text, int percentComplete = -1, int secondsRemaining = -1)
         {
             Kind = kind;
             Text = text;
             PercentComplete = percentComplete;
+            SecondsRemaining = secondsRemaining;
         }
 
         /// <summary>What kind of message this is.</summary>
@@ -21,6 +22,9 @@ namespace YtOAuth.Engine.Diagnostics
 
         /// <summary>For progress: 0-100, or -1 when unknown.</summary>
         public int PercentComplete { get; }
+
+        /// <summary>For progress: seconds left at the current rate, or -1 when unknown.</summary>
+        public int SecondsRemaining { get; }
 
         /// <inheritdoc />
         public override string ToString() => Kind + ": " + Text;

@@ -8,7 +8,7 @@ namespace YtOAuth.Engine.Diagnostics
     /// <summary>
     /// Second line of defence against leaks: messages are written without secrets in the first place, and every
     /// outgoing text still passes through here. Known secret values are masked, and so are the values of query
-    /// parameters that carry credentials.
+    /// parameters that carry credentials (an upload session's upload_id is one: it lets its holder send the bytes).
     /// </summary>
     public static class Redactor
     {
@@ -16,7 +16,7 @@ namespace YtOAuth.Engine.Diagnostics
         private static readonly ConcurrentDictionary<string, byte> Secrets = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
 
         private static readonly Regex SecretQueryValue = new Regex(
-            @"(?<=[?&;](?:code|token|access_token|refresh_token|client_secret|code_verifier|key|device_code)=)[^&#\s""']+",
+            @"(?<=[?&;](?:code|token|access_token|refresh_token|client_secret|code_verifier|key|device_code|upload_id)=)[^&#\s""']+",
             RegexOptions.IgnoreCase | RegexOptions.Compiled);
 
         /// <summary>Remembers a secret value so that it is masked wherever it would appear. Short values are ignored.</summary>

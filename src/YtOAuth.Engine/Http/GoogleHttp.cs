@@ -18,12 +18,16 @@ namespace YtOAuth.Engine.Http
     internal sealed class GoogleHttp : IDisposable
     {
         private readonly HttpClient client;
+        private readonly HttpClient uploads;
 
         public GoogleHttp(HttpMessageHandler? handler, TimeSpan timeout, RetryPolicy retry, IClock clock)
         {
             var inner = handler ?? new HttpClientHandler { AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate };
             client = new HttpClient(new HttpTraceHandler(inner)) { Timeout = timeout };
             client.DefaultRequestHeaders.UserAgent.ParseAdd("YtOAuth/" + typeof(GoogleHttp).Assembly.GetName().Version + " (gzip)");
+            // Uploads send for as long as the file takes; a stalled one is caught by the sender's own watch, not a whole-request timeout.
+            uploads = new HttpClient(new HttpTraceHandler(inner), disposeHandler: false) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+            uploads.DefaultRequestHeaders.UserAgent.ParseAdd("YtOAuth/" + typeof(GoogleHttp).Assembly.GetName().Version);
             Retry = retry;
             Clock = clock;
             Timeout = timeout;
@@ -151,6 +155,13 @@ namespace YtOAuth.Engine.Http
         private static string Describe(TimeSpan wait) =>
             wait.TotalHours >= 1 ? Math.Round(wait.TotalHours, 1) + " h" : wait.TotalMinutes >= 1 ? Math.Round(wait.TotalMinutes) + " min" : Math.Ceiling(wait.TotalSeconds) + " s";
 
-        public void Dispose() => client.Dispose();
+        /// <summary>The client for media uploads: no overall timeout (see <see cref="Timeout"/> for how a stall is judged), no retries of its own.</summary>
+        public HttpClient Uploads => uploads;
+
+        public void Dispose()
+        {
+            uploads.Dispose();
+            client.Dispose();
+        }
     }
 }

@@ -43,6 +43,20 @@ namespace YtOAuth.Engine.OAuth
         /// <summary>Base of the YouTube Data API v3, ending in a slash.</summary>
         public Uri YouTubeData { get; }
 
+        /// <summary>
+        /// Base of the YouTube Data API's media uploads (videos.insert, thumbnails.set), ending in a slash: Google serves
+        /// them under /upload/ beside the API's own path (https://www.googleapis.com/upload/youtube/v3/).
+        /// </summary>
+        public Uri YouTubeUpload
+        {
+            get
+            {
+                var path = YouTubeData.AbsolutePath;
+                var at = path.LastIndexOf("youtube/v3/", StringComparison.Ordinal);
+                return at < 0 ? new Uri(YouTubeData, "upload/") : new Uri(YouTubeData, path.Substring(0, at) + "upload/" + path.Substring(at));
+            }
+        }
+
         /// <summary>Base of the YouTube Analytics API v2, ending in a slash.</summary>
         public Uri Analytics { get; }
 

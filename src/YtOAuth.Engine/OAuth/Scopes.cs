@@ -39,6 +39,12 @@ namespace YtOAuth.Engine.OAuth
         /// <summary>Any one of these lets a grant read channels, playlists and items (Data API list methods).</summary>
         public static readonly IReadOnlyList<string> DataApiRead = new[] { YouTubeReadOnly, Manage, ForceSsl, Partner };
 
+        /// <summary>Any one of these lets a grant change videos, playlists and playlist items (Data API insert, update, delete).</summary>
+        public static readonly IReadOnlyList<string> DataApiWrite = new[] { Manage, ForceSsl, Partner };
+
+        /// <summary>Any one of these lets a grant upload videos and set thumbnails (videos.insert, thumbnails.set); Upload alone does nothing else.</summary>
+        public static readonly IReadOnlyList<string> VideoUpload = new[] { Upload, Manage, ForceSsl, Partner };
+
         /// <summary>Any one of these lets a grant query Analytics reports (with one of <see cref="AnalyticsAlsoNeeds"/>).</summary>
         public static readonly IReadOnlyList<string> AnalyticsRead = new[] { AnalyticsReadOnly, AnalyticsMonetary };
 

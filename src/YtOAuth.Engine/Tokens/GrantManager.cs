@@ -69,7 +69,7 @@ namespace YtOAuth.Engine.Tokens
             return cached ?? RefreshedTokenAsync(ProfileName.Validate(profile), minimumValidity, forceRefresh, cancellationToken);
         }
 
-        /// <summary>Stores a new grant whole, replacing what the profile held.</summary>
+        /// <summary>Stores a new grant, replacing the tokens and scopes the profile held.</summary>
         public async Task<TokenRecord> StoreNewAsync(OAuthClient client, string profile, TokenGrant grant, string[] granted, CancellationToken cancellationToken)
         {
             if (grant.RefreshToken == null)
@@ -91,7 +91,21 @@ namespace YtOAuth.Engine.Tokens
                 RefreshTokenExpiresUtc = grant.RefreshTokenExpiresUtc,
                 Endpoints = StoredEndpoints.From(client.Endpoints),
             };
-            return (await UpdateAsync(profile, _ => Task.FromResult<TokenRecord?>(record), cancellationToken).ConfigureAwait(false))!;
+            return (await UpdateAsync(profile, previous =>
+            {
+                // The same client's quota count (per Cloud project) and uploads under way (per channel, checked once the
+                // channel is known) outlive a new consent: adding a scope must not lose them.
+                if (previous != null && previous.ClientId == client.ClientId)
+                {
+                    record.QuotaDay = previous.QuotaDay;
+                    record.QuotaUnits = previous.QuotaUnits;
+                    record.ChannelId = previous.ChannelId;
+                    record.AccountLabel = previous.AccountLabel;
+                    record.Uploads = previous.Uploads;
+                }
+
+                return Task.FromResult<TokenRecord?>(record);
+            }, cancellationToken).ConfigureAwait(false))!;
         }
 
         /// <summary>

@@ -72,6 +72,9 @@ namespace YtOAuth.Engine.Tokens
         /// <summary>Data API units spent by this profile on <see cref="QuotaDay"/>.</summary>
         [JsonProperty("quota_units")] public long QuotaUnits { get; set; }
 
+        /// <summary>Uploads under way for this profile, one per file; see <see cref="PendingUpload"/>.</summary>
+        [JsonProperty("uploads", NullValueHandling = NullValueHandling.Ignore)] public System.Collections.Generic.List<PendingUpload>? Uploads { get; set; }
+
         /// <summary>The client this record was granted to.</summary>
         public OAuthClient ToClient() => OAuthClient.ForGrant(ClientId, ClientSecret, Endpoints.ToEndpoints(), "profile '" + Profile + "'");
 

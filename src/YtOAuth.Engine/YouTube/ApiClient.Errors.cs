@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
+using System.Threading.Tasks;
 using Google.Apis.Requests;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -42,6 +43,14 @@ namespace YtOAuth.Engine.YouTube
         }
 
         private static string? Reason(RequestError? error) => error?.Errors?.FirstOrDefault()?.Reason;
+
+        /// <summary>The error an answer that is not a success means (for requests sent outside <see cref="SendAsync"/>: an upload's chunks).</summary>
+        public async Task<YtOAuthException> ErrorAsync(HttpResponseMessage response, string target, Uri uri, IReadOnlyList<string> granted)
+        {
+            var errorBody = TryParse(response.Content == null ? string.Empty : await response.Content.ReadAsStringAsync().ConfigureAwait(false)) ?? new JObject();
+            var error = ErrorOf(errorBody);
+            return ErrorFor(response, error, errorBody["error"] as JObject, target, uri, null, granted);
+        }
 
         private YtOAuthException ErrorFor(HttpResponseMessage response, RequestError? error, JObject? raw, string target, Uri uri, GoogleEndpoints? endpoints,
             IReadOnlyList<string> granted)
@@ -121,10 +130,11 @@ namespace YtOAuth.Engine.YouTube
             var names = scopes.Select(Scopes.ShortName).ToArray();
             return new YtOAuthException(ErrorCode.InsufficientScope,
                 "The grant of profile '" + profile + "' lacks " + (names.Length == 1 ? "the scope" : "scopes") + " this call needs (" + string.Join(" and ", names) +
-                (names.Length == 1 ? ")" : ": Google wants all of them)") + ". Connect again with " + (names.Length == 1 ? "it" : "them") + ".", profile)
+                (names.Length == 1 ? ")" : ": Google wants all of them)") + ". Connect again asking for " + (names.Length == 1 ? "it" : "them") +
+                ": the grant keeps the scopes it has and adds " + (names.Length == 1 ? "this one" : "these") + ".", profile)
             {
                 MissingScopes = scopes,
-                Remedy = new Remedy(RemedyKind.Connect, profile!, force: true, Scopes.Default.Select(Scopes.ShortName).Concat(names).Distinct().ToList()),
+                Remedy = new Remedy(RemedyKind.Connect, profile!, force: false, names),
             };
         }
 

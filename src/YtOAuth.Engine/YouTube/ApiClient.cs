@@ -78,18 +78,25 @@ namespace YtOAuth.Engine.YouTube
         /// Only GETs are retried: a write that may have happened is not sent twice.
         /// </summary>
         public Task<JObject> SendAsync(HttpMethod method, Uri uri, string? jsonBody, string target, int quotaCost, CancellationToken cancellationToken) =>
-            SendAsync(method, uri, jsonBody, target, quotaCost, HttpCompletionOption.ResponseContentRead, async response =>
-            {
-                var body = await GoogleHttp.ReadJsonAsync(response, uri).ConfigureAwait(false);
-                return (body, body["items"] is JArray items ? items.Count + " item(s)" : "ok");
-            }, cancellationToken);
+            SendAsync(method, uri, jsonBody == null ? (Func<HttpContent?>?)null : () => new StringContent(jsonBody, System.Text.Encoding.UTF8, "application/json"),
+                null, target, quotaCost, HttpCompletionOption.ResponseContentRead, ReadJsonAsync(uri), cancellationToken);
+
+        /// <summary>
+        /// Sends a request whose body <paramref name="content"/> makes afresh for each attempt (a file, an image), with
+        /// extra headers from <paramref name="headers"/>, and hands the success answer to <paramref name="readSuccess"/>
+        /// (the Location of a resumable session, say); errors, refresh and retries are as for any other call.
+        /// </summary>
+        public Task<T> SendAsync<T>(HttpMethod method, Uri uri, Func<HttpContent?>? content, Action<HttpRequestMessage>? headers, string target, int quotaCost,
+            Func<HttpResponseMessage, Task<T>> readSuccess, CancellationToken cancellationToken) =>
+            SendAsync(method, uri, content, headers, target, quotaCost, HttpCompletionOption.ResponseContentRead,
+                async response => (await readSuccess(response).ConfigureAwait(false), "ok"), cancellationToken);
 
         /// <summary>
         /// GETs <paramref name="uri"/> and hands a success answer, body unread, to <paramref name="readBody"/> to stream;
         /// errors, refresh and retries are as for any other call.
         /// </summary>
         public Task<T> StreamAsync<T>(Uri uri, string target, int quotaCost, Func<HttpResponseMessage, Task<T>> readBody, CancellationToken cancellationToken) =>
-            SendAsync(HttpMethod.Get, uri, null, target, quotaCost, HttpCompletionOption.ResponseHeadersRead, async response =>
+            SendAsync(HttpMethod.Get, uri, null, null, target, quotaCost, HttpCompletionOption.ResponseHeadersRead, async response =>
             {
                 if (!GoogleHttp.IsJson(response))
                 {
@@ -99,7 +106,33 @@ namespace YtOAuth.Engine.YouTube
                 return (await readBody(response).ConfigureAwait(false), "streamed");
             }, cancellationToken);
 
-        private async Task<T> SendAsync<T>(HttpMethod method, Uri uri, string? jsonBody, string target, int quotaCost, HttpCompletionOption completion,
+        /// <summary>
+        /// The profile's access token, after checking that its grant has a scope of every group this client needs: a
+        /// command that needs several (an upload added to a playlist) says all that is missing before it starts.
+        /// </summary>
+        public async Task<AccessTokenResult> TokenWithScopesAsync(bool forceRefresh, CancellationToken cancellationToken)
+        {
+            var token = await tokens!.GetAccessTokenAsync(profile!, forceRefresh: forceRefresh, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var missing = MissingScopes(token.Scopes);
+            if (missing.Length > 0)
+            {
+                throw ScopeError(missing);
+            }
+
+            return token;
+        }
+
+        /// <summary>Counts units spent outside <see cref="SendAsync"/> (the chunks of an upload session cost nothing; its start does).</summary>
+        public void Spend(int units) => Interlocked.Add(ref unitsSpent, units);
+
+        private static Func<HttpResponseMessage, Task<(JObject, string)>> ReadJsonAsync(Uri uri) => async response =>
+        {
+            var body = await GoogleHttp.ReadJsonAsync(response, uri).ConfigureAwait(false);
+            return (body, body["items"] is JArray items ? items.Count + " item(s)" : "ok");
+        };
+
+        private async Task<T> SendAsync<T>(HttpMethod method, Uri uri, Func<HttpContent?>? content, Action<HttpRequestMessage>? headers, string target, int quotaCost,
+            HttpCompletionOption completion,
             Func<HttpResponseMessage, Task<(T Result, string Summary)>> readSuccess, CancellationToken cancellationToken)
         {
             if (apiKey != null)
@@ -116,14 +149,8 @@ namespace YtOAuth.Engine.YouTube
                 var endpoints = keyEndpoints;
                 if (tokens != null)
                 {
-                    var token = await tokens.GetAccessTokenAsync(profile!, forceRefresh: refreshed, cancellationToken: cancellationToken).ConfigureAwait(false);
+                    var token = await TokenWithScopesAsync(refreshed, cancellationToken).ConfigureAwait(false);
                     granted = token.Scopes;
-                    var missing = MissingScopes(granted);
-                    if (missing.Length > 0)
-                    {
-                        throw ScopeError(missing);
-                    }
-
                     bearer = token.Token;
                     endpoints = token.Endpoints;
                 }
@@ -134,10 +161,8 @@ namespace YtOAuth.Engine.YouTube
                            Interlocked.Add(ref unitsSpent, quotaCost);
                            var request = new HttpRequestMessage(method, uri);
                            request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("gzip"));
-                           if (jsonBody != null)
-                           {
-                               request.Content = new StringContent(jsonBody, System.Text.Encoding.UTF8, "application/json");
-                           }
+                           request.Content = content?.Invoke();
+                           headers?.Invoke(request);
 
                            if (bearer != null)
                            {

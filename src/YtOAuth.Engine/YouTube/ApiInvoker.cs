@@ -18,7 +18,6 @@ namespace YtOAuth.Engine.YouTube
     /// </summary>
     public sealed class ApiInvoker
     {
-        private static readonly string[] WriteScopes = { Scopes.Manage, Scopes.ForceSsl, Scopes.Partner };
         private readonly GoogleHttp http;
         private readonly IAccessTokenSource tokens;
         private readonly QuotaLedger ledger;
@@ -41,7 +40,7 @@ namespace YtOAuth.Engine.YouTube
             var method = new HttpMethod((request.Method ?? "GET").ToUpperInvariant());
             var read = method == HttpMethod.Get;
             var api = request.Api == YouTubeApi.Analytics ? ApiClient.ForProfile(http, tokens, profile, Scopes.AnalyticsQuery)
-                : ApiClient.ForProfile(http, tokens, profile, read ? Scopes.DataApiRead.ToArray() : WriteScopes);
+                : ApiClient.ForProfile(http, tokens, profile, (read ? Scopes.DataApiRead : Scopes.DataApiWrite).ToArray());
             var endpoints = await api.EndpointsAsync(cancellationToken).ConfigureAwait(false);
             var uri = Address(request, endpoints);
             // Data API units from Google's table (each page and each retry again); Analytics calls spend none of them.

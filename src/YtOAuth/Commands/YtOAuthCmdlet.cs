@@ -213,6 +213,7 @@ namespace YtOAuth.Commands
                             WriteProgress(new ProgressRecord(progressId, MyInvocation.MyCommand.Name, message.Text)
                             {
                                 PercentComplete = message.PercentComplete,
+                                SecondsRemaining = message.SecondsRemaining,
                             });
                             break;
                     }

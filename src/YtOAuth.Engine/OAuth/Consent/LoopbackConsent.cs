@@ -31,6 +31,8 @@ namespace YtOAuth.Engine.OAuth.Consent
                     LoginHint = connect.LoginHint,
                     Prompt = connect.Force ? "consent select_account" : null,
                     AccessType = "offline",
+                    // Incremental authorization: the new grant keeps the scopes granted before (the engine also asks for them again).
+                    IncludeGrantedScopes = "true",
                 }.Build();
 
                 EngineLog.Verbose("Waiting for the consent redirect on " + receiver.RedirectUri + " (up to " + (int)connect.Timeout.TotalSeconds + " s).");
