@@ -2,17 +2,39 @@ using YtOAuth.Engine.Diagnostics;
 
 namespace YtOAuth.Cli;
 
-/// <summary>The engine's messages on standard error: information always, the rest with --verbose or --debug.</summary>
-internal sealed class ConsoleSink(bool verbose, bool debug) : IEngineSink
+/// <summary>
+/// The engine's messages on standard error: information always, the rest with --verbose or --debug, and progress
+/// only for a command that asked for a <see cref="ProgressLine"/> (an upload), only on a terminal.
+/// </summary>
+internal sealed class ConsoleSink(bool verbose, bool debug, ProgressLine? progress = null) : IEngineSink
 {
+    /// <summary>The sink for this command line's --verbose and --debug.</summary>
+    public static ConsoleSink For(ParseResult parse, ProgressLine? progress = null)
+    {
+        var debug = parse.GetValue(SharedOptions.Debug);
+        return new ConsoleSink(parse.GetValue(SharedOptions.Verbose) || debug, debug, progress);
+    }
+
     public void Write(EngineMessage message)
     {
-        switch (message.Kind)
+        if (message.Kind == EngineMessageKind.Progress)
         {
-            case EngineMessageKind.Information: Console.Error.WriteLine(message.Text); break;
-            case EngineMessageKind.Warning: Console.Error.WriteLine("warning: " + message.Text); break;
-            case EngineMessageKind.Verbose when verbose: Console.Error.WriteLine("verbose: " + message.Text); break;
-            case EngineMessageKind.Debug when debug: Console.Error.WriteLine("debug: " + message.Text); break;
+            progress?.Show(message.Text);
+            return;
+        }
+
+        var line = message.Kind switch
+        {
+            EngineMessageKind.Information => message.Text,
+            EngineMessageKind.Warning => "warning: " + message.Text,
+            EngineMessageKind.Verbose when verbose => "verbose: " + message.Text,
+            EngineMessageKind.Debug when debug => "debug: " + message.Text,
+            _ => null,
+        };
+        if (line != null)
+        {
+            progress?.Clear();
+            Console.Error.WriteLine(line);
         }
     }
 }

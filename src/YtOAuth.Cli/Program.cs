@@ -1,4 +1,5 @@
 using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
 using System.Runtime.InteropServices;
 using YtOAuth.Cli.Commands;
 using YtOAuth.Engine;
@@ -50,13 +51,12 @@ public static class Program
             usage.ShowHelp = false;
             usage.ShowTypoCorrections = true;
             usage.Invoke(parsed);
-            var command = parsed.CommandResult.Command is RootCommand ? "" : parsed.CommandResult.Command.Name + " ";
-            Console.Error.WriteLine("Run 'ytoauth " + command + "--help' for usage.");
+            Console.Error.WriteLine("Run '" + CommandPath(parsed.CommandResult) + " --help' for usage.");
             return ExitCodes.Usage;
         }
 
         var debug = parsed.GetValue(SharedOptions.Debug);
-        using var log = EngineLog.Use(new ConsoleSink(parsed.GetValue(SharedOptions.Verbose) || debug, debug));
+        using var log = EngineLog.Use(ConsoleSink.For(parsed));
         try
         {
             var code = await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null }, stop.Token);
@@ -89,4 +89,8 @@ public static class Program
             return ExitCodes.Unexpected;
         }
     }
+
+    /// <summary>The command as typed, subcommands included ("ytoauth playlist add"), for the usage hint.</summary>
+    private static string CommandPath(CommandResult command) =>
+        command.Parent is CommandResult parent ? CommandPath(parent) + " " + command.Command.Name : "ytoauth";
 }
