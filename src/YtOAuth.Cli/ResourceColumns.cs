@@ -30,7 +30,8 @@ internal static class ResourceColumns
         ("Position", nameof(PlaylistItem.Position)),
         ("VideoId", nameof(PlaylistItem.VideoId)),
         ("Title", nameof(PlaylistItem.Title)),
-        ("Published", nameof(PlaylistItem.VideoPublishedAt)));
+        ("Published", nameof(PlaylistItem.VideoPublishedAt)),
+        ("ItemId", nameof(PlaylistItem.Id)));
 
     public static readonly Columns<Video> Videos = new(
         ("Id", nameof(Video.Id)),
@@ -39,5 +40,6 @@ internal static class ResourceColumns
         ("Views", nameof(Video.ViewCount)),
         ("Likes", nameof(Video.LikeCount)),
         ("Comments", nameof(Video.CommentCount)),
-        ("Published", nameof(Video.PublishedAt)));
+        ("Published", nameof(Video.PublishedAt)),
+        ("Privacy", nameof(Video.Privacy)));
 }

@@ -53,7 +53,7 @@ public class ResourceFieldsTests : IClassFixture<BuiltModule>
         {
             "PlaylistItem", "YouTubePlaylistItem", new (string, string?, string?, string?)[]
             {
-                ("Id", "Id", null, null),
+                ("Id", "Id", "ItemId", null),
                 ("PlaylistId", "PlaylistId", "PlaylistId", null),
                 ("Position", "Position", "Position", "Position"),
                 ("Title", "Title", "Title", "Title"),
@@ -76,7 +76,7 @@ public class ResourceFieldsTests : IClassFixture<BuiltModule>
                 ("CommentCount", "Comments", "Comments", null),
                 ("Duration", "Duration", "Duration", "Duration"),
                 ("Definition", "Definition", null, null),
-                ("Privacy", "Privacy", null, null),
+                ("Privacy", "Privacy", "Privacy", null),
             }
         },
     };

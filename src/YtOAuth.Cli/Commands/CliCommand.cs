@@ -19,7 +19,7 @@ internal sealed class CliCommand : RootCommand
         foreach (var command in new Command[]
                  {
                      new ConnectCommand(), new TokenCommand(), new ChannelCommand(), new PlaylistsCommand(), new ItemsCommand(), new VideosCommand(), new AnalyticsCommand(),
-                     new RevokeCommand(), new DisconnectCommand(), new ContextsCommand(), new EmulatorCommand(), new DemoCommand(),
+                     new UploadCommand(), new PlaylistCommand(), new VideoCommand(), new ThumbnailCommand(), new RevokeCommand(), new DisconnectCommand(), new ContextsCommand(), new EmulatorCommand(), new DemoCommand(),
                  })
         {
             Subcommands.Add(command);
