@@ -170,6 +170,47 @@ public class PublishTests
     }
 
     [Fact]
+    public async Task Asking_for_another_scope_sends_include_granted_scopes_and_asks_again_for_what_the_grant_has()
+    {
+        var browser = new ConsentPageBrowser();
+        await using var env = await TestEnvironment.StartAsync(browser: browser);
+        await env.ConnectAsync(ProfileName.Default, "ReadOnly", "Analytics");
+
+        await env.ConnectAsync(ProfileName.Default, "Upload");
+
+        var query = System.Web.HttpUtility.ParseQueryString(browser.OpenedUrl!.Query);
+        Assert.Equal("true", query["include_granted_scopes"]);
+        Assert.Equal(new[] { Scopes.Upload, Scopes.YouTubeReadOnly, Scopes.AnalyticsReadOnly }, query["scope"]!.Split(' '));
+    }
+
+    [Fact]
+    public async Task The_upload_session_address_never_appears_in_engine_messages()
+    {
+        await using var env = await ConnectedAsync();
+        env.Google.Settings.UploadChunkDelay = TimeSpan.FromMilliseconds(100);
+        var path = WriteFile(env, 4 * MiB);
+        using var listening = env.Listen();
+        using (var stop = new CancellationTokenSource())
+        {
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => env.Engine.Publisher("default").PublishAsync(Upload(path), p =>
+            {
+                if (p.BytesSent >= 2 * MiB)
+                {
+                    stop.Cancel();
+                }
+            }, stop.Token));
+        }
+
+        var session = new Uri(Assert.Single((await env.Store.ReadAsync("default", CancellationToken.None))!.Uploads!).SessionUri!);
+        var uploadId = System.Web.HttpUtility.ParseQueryString(session.Query)["upload_id"]!;
+        env.Google.Settings.UploadChunkDelay = TimeSpan.Zero;
+        await env.Engine.Publisher("default").PublishAsync(Upload(path), null, CancellationToken.None);
+
+        Assert.Contains(env.Sink.Messages, m => m.Text.Contains("upload_id=***"));
+        Assert.DoesNotContain(env.Sink.Messages, m => m.Text.Contains(uploadId));
+    }
+
+    [Fact]
     public async Task Adding_to_a_playlist_needs_Manage_and_says_so_before_uploading()
     {
         await using var env = await ConnectedAsync("ReadOnly", "Upload");
