@@ -11,8 +11,11 @@ internal static class Confirmation
 {
     public static readonly Option<bool> Yes = new("--yes", "-y") { Description = "Go ahead without asking; needed where nobody can answer (cron, CI, a pipe)." };
 
-    /// <summary>Returns when the change may go ahead; throws (and so changes nothing) when it was not confirmed.</summary>
-    public static async Task RequireAsync(ParseResult parse, string question, CancellationToken cancel)
+    /// <summary>
+    /// Returns when the change may go ahead; throws (and so changes nothing) when it was not confirmed.
+    /// <paramref name="change"/> names it as a clause ("Deleting playlist PLx"), <paramref name="question"/> asks it.
+    /// </summary>
+    public static async Task RequireAsync(ParseResult parse, string change, string question, CancellationToken cancel)
     {
         if (parse.GetValue(Yes))
         {
@@ -28,7 +31,7 @@ internal static class Confirmation
         if (why != null)
         {
             throw new YtOAuthException(ErrorCode.InteractionRequired,
-                question + " needs confirmation, and nobody can answer here (" + why + "). Nothing was changed. Add --yes to go ahead without asking.");
+                change + " needs confirmation, and nobody can answer here (" + why + "). Nothing was changed. Add --yes to go ahead without asking.");
         }
 
         Console.Error.Write(question + " [y/N] ");

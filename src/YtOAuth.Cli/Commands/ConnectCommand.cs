@@ -24,7 +24,7 @@ internal sealed class ConnectCommand : VerbCommand
     {
         Add(secret, scope, device, noBrowser, timeout, force, hint, refreshEnv, refreshStdin, SharedOptions.Json);
         Add(endpoints.All.ToArray());
-
+        scope.Aliases.Add("--scopes"); // the module's parameter is -Scopes, so hands type it both ways
     }
 
     protected override async Task<int> RunAsync(ParseResult parse, CancellationToken cancel)

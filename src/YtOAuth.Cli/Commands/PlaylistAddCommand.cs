@@ -11,7 +11,7 @@ internal sealed class PlaylistAddCommand : VerbCommand
 {
     private readonly Argument<string> playlist = new("playlistId") { Description = "The playlist." };
     private readonly Argument<string[]> videos = new("videoId") { Description = "The videos, in the order they should stand.", Arity = ArgumentArity.OneOrMore };
-    private readonly Option<int?> position = new Option<int?>("--position") { Description = "Where the first goes, 0 the top (default: the end); the others follow it." }
+    private readonly Option<int?> position = new Option<int?>("--position") { Description = "Where the first goes, 0 the top (default: the end); the others follow it.", HelpName = "N" }
         .Ranged(0, int.MaxValue);
 
     public PlaylistAddCommand()

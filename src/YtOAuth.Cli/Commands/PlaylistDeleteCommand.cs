@@ -16,7 +16,7 @@ internal sealed class PlaylistDeleteCommand : VerbCommand
     protected override async Task<int> RunAsync(ParseResult parse, CancellationToken cancel)
     {
         var playlist = parse.GetValue(id)!;
-        await Confirmation.RequireAsync(parse, "Delete playlist " + playlist + " for good (its videos stay)?", cancel);
+        await Confirmation.RequireAsync(parse, "Deleting playlist " + playlist, "Delete playlist " + playlist + " for good (its videos stay)?", cancel);
         using var engine = StoreFolder.OpenEngine(parse);
         await engine.Editor(parse.GetValue(SharedOptions.Profile)!).DeletePlaylistAsync(playlist, cancel);
         Console.Error.WriteLine("Deleted playlist " + playlist + "; its videos stay.");

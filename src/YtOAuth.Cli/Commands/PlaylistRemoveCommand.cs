@@ -21,8 +21,8 @@ internal sealed class PlaylistRemoveCommand : VerbCommand
     protected override async Task<int> RunAsync(ParseResult parse, CancellationToken cancel)
     {
         var ids = parse.GetValue(items)!;
-        await Confirmation.RequireAsync(parse, ids.Length == 1 ? "Remove playlist item " + ids[0] + " (the video stays)?" : "Remove " + ids.Length + " playlist items (the videos stay)?",
-            cancel);
+        var what = ids.Length == 1 ? "playlist item " + ids[0] : ids.Length + " playlist items";
+        await Confirmation.RequireAsync(parse, "Removing " + what, "Remove " + what + " (" + (ids.Length == 1 ? "the video stays" : "the videos stay") + ")?", cancel);
         using var engine = StoreFolder.OpenEngine(parse);
         var editor = engine.Editor(parse.GetValue(SharedOptions.Profile)!);
         var missing = new Misses();

@@ -14,11 +14,11 @@ internal sealed class UploadCommand : VerbCommand
 
     private readonly Argument<string> file = new("file") { Description = "The video file." };
     private readonly VideoFieldOptions fields = new(forNewVideo: true);
-    private readonly Option<string?> playlist = new("--playlist") { Description = "A playlist id to add the video to once it is up." };
-    private readonly Option<string?> thumbnail = new("--thumbnail") { Description = "A JPEG or PNG (at most 2 MiB) to set as its thumbnail once it is up." };
+    private readonly Option<string?> playlist = new("--playlist") { Description = "A playlist id to add the video to once it is up.", HelpName = "playlistId" };
+    private readonly Option<string?> thumbnail = new("--thumbnail") { Description = "A JPEG or PNG (at most 2 MiB) to set as its thumbnail once it is up.", HelpName = "file" };
     private readonly Option<int?> chunkSize = new Option<int?>("--chunk-size-mib")
     {
-        Description = "MiB a request (default 32); the smaller, the less a dropped connection repeats.",
+        Description = "MiB a request (default 32); the smaller, the less a dropped connection repeats.", HelpName = "N",
     }.Ranged(1, 1024);
 
     public UploadCommand()

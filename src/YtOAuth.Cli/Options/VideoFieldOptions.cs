@@ -12,7 +12,7 @@ internal sealed class VideoFieldOptions
     private readonly Option<string?> title;
     private readonly Option<string?> description = new("--description") { Description = "Description (at most 5,000 bytes, no < or >)." };
     private readonly Option<string[]> tags = CommaListOption.Create("--tags", "Tags, comma-separated or repeated (500 characters in all).");
-    private readonly Option<string?> category = new("--category-id") { Description = "Category id, a number (22 People & Blogs, 27 Education, 28 Science & Technology)." };
+    private readonly Option<string?> category = new("--category-id") { Description = "Category id, a number (22 People & Blogs, 27 Education, 28 Science & Technology).", HelpName = "id" };
     private readonly Option<string?> privacy;
     private readonly Option<DateTimeOffset?> publishAt = TimeOption.Create("--publish-at", "When the video turns public by itself (it stays private until then).");
     private readonly Option<bool?> madeForKids = new("--made-for-kids") { Description = "Whether the video is made for kids (true or false), as YouTube asks of every video.", HelpName = "true|false" };
