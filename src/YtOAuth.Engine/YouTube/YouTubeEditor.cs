@@ -106,8 +106,20 @@ namespace YtOAuth.Engine.YouTube
                 snippet["position"] = position.Value;
             }
 
-            return RecordingAsync(api, async () => new PlaylistItem(await WriteAsync(HttpMethod.Post, "playlistItems?part=snippet,contentDetails,status",
-                new JObject { ["snippet"] = snippet }, playlist, "playlistItems.insert", cancellationToken).ConfigureAwait(false)));
+            return RecordingAsync(api, async () =>
+            {
+                try
+                {
+                    return new PlaylistItem(await WriteAsync(HttpMethod.Post, "playlistItems?part=snippet,contentDetails,status",
+                        new JObject { ["snippet"] = snippet }, playlist, "playlistItems.insert", cancellationToken).ConfigureAwait(false));
+                }
+                catch (YtOAuthException e) when (e.Code == ErrorCode.NotFound && e.Message.Contains("(videoNotFound)"))
+                {
+                    // The write's target is the playlist, but here the video is what YouTube does not know: name that id.
+                    throw new YtOAuthException(ErrorCode.NotFound,
+                        "YouTube has no video '" + video + "' visible to this account, so it was not added to playlist '" + playlist + "'. Check the video id.", video, e);
+                }
+            });
         }
 
         /// <summary>Removes an item from its playlist (the video stays).</summary>
