@@ -149,6 +149,31 @@ public class CliWriteTests
     }
 
     [Fact]
+    public async Task Upload_with_a_thumbnail_into_a_playlist_then_video_set_and_thumbnail_set()
+    {
+        var (env, store) = await ConnectedAsync("ReadOnly", "Upload", "Manage");
+        await using var _ = env;
+        var file = VideoFile(env.Folder, 300_000, seed: 6);
+        var cover = Path.Combine(env.Folder, "cover.jpg");
+        await File.WriteAllBytesAsync(cover, new byte[] { 0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, (byte)'J', (byte)'F', (byte)'I', (byte)'F', 0, 1, 0xFF, 0xD9 });
+
+        var upload = await RunAsync(Args(store, "upload", file, "--title", "With extras", "--playlist", "PLexampleBaking", "--thumbnail", cover, "--json"));
+        Assert.True(upload.Code == 0, upload.Errors);
+        var id = JsonDocument.Parse(upload.Output).RootElement.GetProperty("Id").GetString()!;
+        var items = await RunAsync(Args(store, "items", "--playlist", "PLexampleBaking"));
+        var set = await RunAsync(Args(store, "video", "set", id, "--title", "Final cut", "--privacy", "public", "--json"));
+        var thumbnail = await RunAsync(Args(store, "thumbnail", "set", id, cover, "--json"));
+
+        Assert.Contains("\t" + id + "\tWith extras\t", items.Output);
+        Assert.True(set.Code == 0, set.Errors);
+        Assert.Equal("Final cut", JsonDocument.Parse(set.Output).RootElement.GetProperty("Title").GetString());
+        Assert.Equal("public", JsonDocument.Parse(set.Output).RootElement.GetProperty("Privacy").GetString());
+        Assert.True(thumbnail.Code == 0, thumbnail.Errors);
+        Assert.Equal(id, JsonDocument.Parse(thumbnail.Output).RootElement.GetProperty("VideoId").GetString());
+        Assert.StartsWith("https://", JsonDocument.Parse(thumbnail.Output).RootElement.GetProperty("ThumbnailUrl").GetString());
+    }
+
+    [Fact]
     public async Task Playlist_create_add_remove_delete_round_trip()
     {
         var (env, store) = await ConnectedAsync("ReadOnly", "Manage");
