@@ -211,6 +211,20 @@ public class PublishTests
     }
 
     [Fact]
+    public async Task A_401_on_a_chunk_refreshes_the_token_once_and_the_upload_goes_on()
+    {
+        await using var env = await ConnectedAsync();
+        var path = WriteFile(env, 3 * MiB);
+        env.Google.Faults.Add(FaultTarget.Upload, Fault.Unauthorized);
+        var refreshesBefore = env.Google.Counters["token:refresh_token"];
+
+        await env.Engine.Publisher("default").PublishAsync(Upload(path), null, CancellationToken.None);
+
+        Assert.Equal(Sha256(path), Assert.Single(env.Google.Uploads.Videos).Sha256);
+        Assert.Equal(refreshesBefore + 1, env.Google.Counters["token:refresh_token"]);
+    }
+
+    [Fact]
     public async Task Adding_to_a_playlist_needs_Manage_and_says_so_before_uploading()
     {
         await using var env = await ConnectedAsync("ReadOnly", "Upload");
