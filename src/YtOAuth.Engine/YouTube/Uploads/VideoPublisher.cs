@@ -147,12 +147,12 @@ namespace YtOAuth.Engine.YouTube
         {
             var clock = Stopwatch.StartNew();
             var resumedFrom = pending.SessionUri != null ? pending.ConfirmedBytes : 0;
-            var lastShown = TimeSpan.MinValue;
+            TimeSpan? lastShown = null; // nothing shown yet
             var lastSaved = clock.Elapsed;
             long savedOffset = pending.ConfirmedBytes;
             void Sent(long bytes)
             {
-                if (clock.Elapsed - lastShown < TimeSpan.FromMilliseconds(250) && bytes < plan.File.Length)
+                if (lastShown is TimeSpan shown && clock.Elapsed - shown < TimeSpan.FromMilliseconds(250) && bytes < plan.File.Length)
                 {
                     return;
                 }
