@@ -72,6 +72,7 @@ namespace YtOAuth.Engine.YouTube
             var failures = 0;
             var refreshed = false;
             var offset = known;
+            var furthest = known ?? -1; // the most the server has confirmed: only moving past it counts as progress
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -108,9 +109,10 @@ namespace YtOAuth.Engine.YouTube
                     if (status == 308)
                     {
                         var confirmed = Confirmed(response);
-                        if (offset == null || confirmed > offset)
+                        if (confirmed > furthest)
                         {
                             failures = 0;
+                            furthest = confirmed;
                         }
 
                         if (confirmed >= file.Length)
