@@ -70,24 +70,27 @@ namespace YtOAuth.Engine.YouTube
         public async Task<JObject> SendAsync(Uri session, long? known, CancellationToken cancellationToken)
         {
             var failures = 0;
-            var refreshed = false;
+            var refreshed = false; // one refresh per run: a second 401 is an error
+            var refreshNow = false;
             var offset = known;
             var furthest = known ?? -1; // the most the server has confirmed: only moving past it counts as progress
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 Answer answer;
+                var refresh = refreshNow;
+                refreshNow = false;
                 try
                 {
                     if (offset == null)
                     {
-                        answer = await PutAsync(session, null, 0, refreshed, cancellationToken).ConfigureAwait(false);
+                        answer = await PutAsync(session, null, 0, refresh, cancellationToken).ConfigureAwait(false);
                     }
                     else
                     {
                         file.RequireUnchanged();
                         var length = Math.Min(chunkSize, file.Length - offset.Value);
-                        answer = await PutAsync(session, offset.Value, length, refreshed, cancellationToken).ConfigureAwait(false);
+                        answer = await PutAsync(session, offset.Value, length, refresh, cancellationToken).ConfigureAwait(false);
                     }
                 }
                 catch (Exception e) when (Transient(e, cancellationToken))
@@ -113,6 +116,7 @@ namespace YtOAuth.Engine.YouTube
                         {
                             failures = 0;
                             furthest = confirmed;
+                            refreshed = false;
                         }
 
                         if (confirmed >= file.Length)
@@ -132,6 +136,7 @@ namespace YtOAuth.Engine.YouTube
                     {
                         EngineLog.Verbose("HTTP 401 on the upload session; refreshing the access token and asking where it stands.");
                         refreshed = true;
+                        refreshNow = true;
                         offset = null;
                         continue;
                     }
