@@ -28,7 +28,7 @@ internal static class Cases
     public static readonly (string Title, Func<BenchContext, Task<CaseResult>> Run)[] All =
     {
         ("warm token", WarmTokenAsync), ("playlists", PlaylistsAsync), ("report", ReportAsync), ("report process", ReportProcessAsync),
-        ("cold start", ColdStartAsync), ("memory", MemoryAsync),
+        ("cold start", ColdStartAsync), ("memory", MemoryAsync), ("upload", Uploads.ThroughputAsync), ("upload memory", Uploads.MemoryAsync),
     };
 
     public static async Task<CaseResult> WarmTokenAsync(BenchContext context)

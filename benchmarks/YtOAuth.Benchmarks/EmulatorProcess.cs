@@ -80,9 +80,9 @@ internal sealed class EmulatorProcess : IAsyncDisposable
     }
 
     /// <summary>A refresh token as if someone had consented (the emulator's grants control): one per contender family.</summary>
-    public async Task<Grant> NewGrantAsync()
+    public async Task<Grant> NewGrantAsync(string? scopes = null)
     {
-        using var answer = await Http.PostAsync(new Uri(BaseUri, "emulator/grants"), null);
+        using var answer = await Http.PostAsync(new Uri(BaseUri, "emulator/grants" + (scopes == null ? "" : "?scope=" + Uri.EscapeDataString(scopes))), null);
         answer.EnsureSuccessStatusCode();
         using var json = JsonDocument.Parse(await answer.Content.ReadAsStringAsync());
         var root = json.RootElement;

@@ -34,7 +34,7 @@ internal static class Markdown
             foreach (var bar in result.Bars)
             {
                 text.AppendLine($"| {result.Title} | {bar.Contender} | {bar.Against} | {bar.Ratio:F2} | {bar.RatioSD:F3} | " +
-                                (double.IsNaN(bar.Limit) ? "(reported)" : "≤ " + bar.Limit.ToString("F2", CultureInfo.InvariantCulture)) + " | " +
+                                (double.IsNaN(bar.Limit) ? "(reported)" : (bar.AtLeast ? "≥ " : "≤ ") + bar.Limit.ToString("F2", CultureInfo.InvariantCulture)) + " | " +
                                 (double.IsNaN(bar.Limit) ? "" : bar.Met ? "yes" : "**no**") + " |");
             }
         }
@@ -57,11 +57,11 @@ internal static class Markdown
         text.AppendLine();
         if (result.Sizes != null)
         {
-            text.AppendLine("| contender | " + string.Join(" | ", result.Sizes.Select(s => s.ToString("N0", CultureInfo.InvariantCulture) + " rows")) + " |");
+            text.AppendLine("| contender | " + string.Join(" | ", result.Sizes.Select(s => s.ToString("N0", CultureInfo.InvariantCulture) + " " + result.SizeUnit)) + " |");
             text.AppendLine("|---|" + string.Concat(result.Sizes.Select(_ => "---|")));
             foreach (var series in result.Series)
             {
-                text.AppendLine("| " + series.Name + " | " + string.Join(" | ", series.Values.Select(v => v.ToString("F0", CultureInfo.InvariantCulture) + " " + result.Unit)) + " |");
+                text.AppendLine("| " + series.Name + " | " + string.Join(" | ", series.Values.Select(v => v.ToString(v < 10 ? "F1" : "F0", CultureInfo.InvariantCulture) + " " + result.Unit)) + " |");
             }
         }
         else

@@ -17,6 +17,11 @@ public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args.Length == 3 && args[0] == "upload-child")
+        {
+            return await Uploads.ChildAsync(args); // one measured upload, started by the upload cases
+        }
+
         int rounds = 10, inner = 5;
         string? only = null;
         for (var i = 0; i < args.Length; i++)
@@ -113,10 +118,16 @@ internal sealed record CaseResult(string Title, string What, string Unit, IReadO
 
     /// <summary>For a table against size (memory): the sizes, one per value of each series.</summary>
     public int[]? Sizes { get; init; }
+
+    /// <summary>What <see cref="Sizes"/> count.</summary>
+    public string SizeUnit { get; init; } = "rows";
 }
 
 /// <summary>A bar: <see cref="Contender"/>'s median at most <see cref="Limit"/> times <see cref="Against"/>'s (NaN: a ratio only reported).</summary>
 internal sealed record Bar(string Contender, string Against, double Limit, double Ratio, double RatioSD)
 {
-    public bool Met => double.IsNaN(Limit) || Ratio <= Limit;
+    /// <summary>The ratio must be at least <see cref="Limit"/> (a throughput), not at most (a time).</summary>
+    public bool AtLeast { get; init; }
+
+    public bool Met => double.IsNaN(Limit) || (AtLeast ? Ratio >= Limit : Ratio <= Limit);
 }

@@ -17,6 +17,8 @@ namespace YtOAuth.Reliability;
 /// the kill fell between its answer and the write, a grant whose failure says exactly that.
 /// soak: processes x threads ask for tokens for a while on 2-second tokens, with rotation and a slow token endpoint:
 /// no failure, refreshes close to elapsed time over the refresh period, and no growth in handles or memory.
+/// upload-kill: an upload process killed at random moments and run again, many times: exactly one video of the file
+/// in the end, its bytes, no partial or second video (see <see cref="UploadKill"/>).
 /// </summary>
 public static class Program
 {
@@ -29,8 +31,11 @@ public static class Program
             case "soak": return await Soak.RunAsync(options);
             case "refresh-worker": return await Crash.WorkerAsync(options);
             case "soak-worker": return await Soak.WorkerAsync(options);
+            case "upload-kill": return await UploadKill.RunAsync(options);
+            case "upload-worker": return await UploadKill.WorkerAsync(options);
             default:
-                Console.Error.WriteLine("usage: YtOAuth.Reliability crash [--runs 200] [--rotate] | soak [--processes 4] [--threads 8] [--seconds 60] [--lifetime 2] [--token-delay-ms 300]");
+                Console.Error.WriteLine("usage: YtOAuth.Reliability crash [--runs 200] [--rotate] | soak [--processes 4] [--threads 8] [--seconds 60] [--lifetime 2] [--token-delay-ms 300]" +
+                                        " | upload-kill [--size-mib 64] [--kills 10] [--rounds 1] [--chunk-kib 1024] [--chunk-delay-ms 20] [--seed N]");
                 return 2;
         }
     }
@@ -50,20 +55,26 @@ public static class Program
     }
 
     /// <summary>An emulator on 127.0.0.1 and a profile connected into a fresh file store.</summary>
-    internal static async Task<(GoogleEmulator Google, string Folder, OAuthClient Client)> SetUpAsync(EmulatorSettings settings)
+    internal static async Task<(GoogleEmulator Google, string Folder, OAuthClient Client)> SetUpAsync(EmulatorSettings settings, System.Collections.Generic.IReadOnlyList<string>? scopes = null)
     {
         settings.AutoApprove = true;
         var google = await GoogleEmulator.StartAsync(settings);
         var folder = Path.Combine(Path.GetTempPath(), "ytoauth-reliability-" + Guid.NewGuid().ToString("N"));
         var client = ClientSecretFile.Parse(google.ClientSecretJson(), "emulator", new EndpointChoices { Base = google.BaseUri });
-        await ConnectAsync(folder, client);
+        await ConnectAsync(folder, client, scopes);
         return (google, folder, client);
     }
 
-    internal static async Task ConnectAsync(string folder, OAuthClient client)
+    internal static async Task ConnectAsync(string folder, OAuthClient client, System.Collections.Generic.IReadOnlyList<string>? scopes = null)
     {
         using var engine = Engine(folder);
-        await engine.ConnectAsync(client, new ConnectOptions { Force = true, Timeout = TimeSpan.FromSeconds(30) }, CancellationToken.None);
+        var connect = new ConnectOptions { Force = true, Timeout = TimeSpan.FromSeconds(30) };
+        if (scopes != null)
+        {
+            connect.Scopes = scopes;
+        }
+
+        await engine.ConnectAsync(client, connect, CancellationToken.None);
     }
 
     internal static AuthEngine Engine(string folder, TimeSpan? skew = null) =>

@@ -7,7 +7,7 @@ using Xunit;
 namespace YtOAuth.Engine.Tests.Reliability;
 
 /// <summary>
-/// The crash and soak commands of tests/YtOAuth.Reliability in their short modes (README's Reliability section runs
+/// The crash, soak and upload-kill commands of tests/YtOAuth.Reliability in their short modes (README's Reliability section runs
 /// them in full). They start real child processes over a real file store.
 /// </summary>
 [Collection("Processes")] // they load both cores: not beside the other process tests
@@ -17,6 +17,7 @@ public class ReliabilityCommandTests
     [InlineData("crash --runs 20")]
     [InlineData("crash --runs 20 --rotate")]
     [InlineData("soak --processes 2 --threads 4 --seconds 10")]
+    [InlineData("upload-kill --size-mib 8 --kills 6 --rounds 2 --chunk-delay-ms 10")]
     public async Task Runs_clean(string arguments)
     {
         var tool = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "YtOAuth.Reliability", "bin", "Release", "net10.0", "YtOAuth.Reliability.dll");
@@ -34,6 +35,6 @@ public class ReliabilityCommandTests
         Assert.True(run.WaitForExit(TimeSpan.FromMinutes(3)), "the run did not finish");
 
         Assert.True(run.ExitCode == 0, await output + await errors);
-        Assert.Contains(arguments.StartsWith("crash") ? " 0 broken" : " 0 failures", await output);
+        Assert.Contains(arguments.StartsWith("crash") ? " 0 broken" : arguments.StartsWith("upload-kill") ? " 0 mismatches" : " 0 failures", await output);
     }
 }

@@ -73,6 +73,7 @@ namespace YtOAuth.Engine.YouTube
             var refreshed = false; // one refresh per run: a second 401 is an error
             var refreshNow = false;
             var offset = known;
+            var furthest = known ?? -1; // the most the server has confirmed: only moving past it counts as progress
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -111,9 +112,10 @@ namespace YtOAuth.Engine.YouTube
                     if (status == 308)
                     {
                         var confirmed = Confirmed(response);
-                        if (offset == null || confirmed > offset)
+                        if (confirmed > furthest)
                         {
                             failures = 0;
+                            furthest = confirmed;
                             refreshed = false;
                         }
 
