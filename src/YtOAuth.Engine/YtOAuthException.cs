@@ -31,6 +31,9 @@ namespace YtOAuth.Engine
         /// <summary>What the user can do about it, for the front end to say in its own words; null when the message says all.</summary>
         public Remedy? Remedy { get; set; }
 
+        /// <summary>For API errors: the reason Google gave (videoNotFound, quotaExceeded, ...), when it gave one.</summary>
+        public string? GoogleReason { get; internal set; }
+
         /// <summary>
         /// Whether only the one thing asked for failed (not found, not visible), so a listing of several goes on to the
         /// next; a spent quota, a dead grant or a dead network ends the whole command.

@@ -49,7 +49,9 @@ namespace YtOAuth.Engine.YouTube
         {
             var errorBody = TryParse(response.Content == null ? string.Empty : await response.Content.ReadAsStringAsync().ConfigureAwait(false)) ?? new JObject();
             var error = ErrorOf(errorBody);
-            return ErrorFor(response, error, errorBody["error"] as JObject, target, uri, null, granted);
+            var failure = ErrorFor(response, error, errorBody["error"] as JObject, target, uri, null, granted);
+            failure.GoogleReason = Reason(error);
+            return failure;
         }
 
         private YtOAuthException ErrorFor(HttpResponseMessage response, RequestError? error, JObject? raw, string target, Uri uri, GoogleEndpoints? endpoints,

@@ -192,7 +192,9 @@ namespace YtOAuth.Engine.YouTube
                         continue;
                     }
 
-                    throw ErrorFor(response, error, errorBody["error"] as JObject, target, uri, endpoints, granted);
+                    var failure = ErrorFor(response, error, errorBody["error"] as JObject, target, uri, endpoints, granted);
+                    failure.GoogleReason = Reason(error);
+                    throw failure;
                 }
             }
         }

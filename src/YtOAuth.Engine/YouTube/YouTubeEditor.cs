@@ -113,7 +113,7 @@ namespace YtOAuth.Engine.YouTube
                     return new PlaylistItem(await WriteAsync(HttpMethod.Post, "playlistItems?part=snippet,contentDetails,status",
                         new JObject { ["snippet"] = snippet }, playlist, "playlistItems.insert", cancellationToken).ConfigureAwait(false));
                 }
-                catch (YtOAuthException e) when (e.Code == ErrorCode.NotFound && e.Message.Contains("(videoNotFound)"))
+                catch (YtOAuthException e) when (e.GoogleReason == "videoNotFound")
                 {
                     // The write's target is the playlist, but here the video is what YouTube does not know: name that id.
                     throw new YtOAuthException(ErrorCode.NotFound,

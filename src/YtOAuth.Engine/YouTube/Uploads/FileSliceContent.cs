@@ -13,15 +13,18 @@ namespace YtOAuth.Engine.YouTube
     /// </summary>
     internal sealed class FileSliceContent : HttpContent
     {
-        private const int BufferSize = 256 * 1024;
+        /// <summary>Size of the copy buffer a session lends its requests in turn (one at a time), so 1 GiB costs no more memory than 10 MiB.</summary>
+        public const int BufferSize = 256 * 1024;
         private readonly FileIdentity file;
+        private readonly byte[] buffer;
         private readonly long offset;
         private readonly long length;
         private readonly Action<long> onSent;
 
-        public FileSliceContent(FileIdentity file, long offset, long length, string mediaType, Action<long> onSent)
+        public FileSliceContent(FileIdentity file, long offset, long length, string mediaType, byte[] buffer, Action<long> onSent)
         {
             this.file = file;
+            this.buffer = buffer;
             this.offset = offset;
             this.length = length;
             this.onSent = onSent;
@@ -31,7 +34,6 @@ namespace YtOAuth.Engine.YouTube
 
         protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
         {
-            var buffer = new byte[(int)Math.Min(BufferSize, Math.Max(1, length))];
             using (var source = new FileStream(file.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, useAsync: true))
             {
                 if (source.Length != file.Length)

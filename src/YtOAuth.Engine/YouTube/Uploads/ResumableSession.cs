@@ -33,6 +33,7 @@ namespace YtOAuth.Engine.YouTube
         private readonly int chunkSize;
         private readonly Func<long, Task> onConfirmed;
         private readonly Action<long> onSent;
+        private readonly byte[] buffer = new byte[FileSliceContent.BufferSize];
 
         public ResumableSession(ApiClient api, FileIdentity file, int chunkSize, Func<long, Task> onConfirmed, Action<long> onSent)
         {
@@ -189,7 +190,7 @@ namespace YtOAuth.Engine.YouTube
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Token);
                 if (offset is long start)
                 {
-                    request.Content = new FileSliceContent(file, start, length, mediaType, sent =>
+                    request.Content = new FileSliceContent(file, start, length, mediaType, buffer, sent =>
                     {
                         watch.CancelAfter(stall); // bytes moved: the request is alive
                         onSent(start + sent);
