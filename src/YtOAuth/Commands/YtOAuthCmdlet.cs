@@ -156,7 +156,7 @@ namespace YtOAuth.Commands
         /// Reports a piped object this command has no meaning for (a playlist piped to Get-YouTubeVideo, say) rather
         /// than bind one of its properties by name to a parameter it does not fit; the command goes on with the next.
         /// </summary>
-        protected void RefuseInput(PSObject input, string takes, string? instead = null)
+        protected internal void RefuseInput(PSObject input, string takes, string? instead = null)
         {
             var what = input.BaseObject.GetType().Name;
             WriteError(new ErrorRecord(new ArgumentException(
@@ -164,8 +164,42 @@ namespace YtOAuth.Commands
                 ErrorIds.InputNotSupported, ErrorCategory.InvalidType, input));
         }
 
+        /// <summary>
+        /// A file path as PowerShell reads it (relative to the current location, ~ and PSDrives understood, no wildcards),
+        /// as a path on disk; a clear error naming both when it is not a file there. The engine resolves against the
+        /// process's directory, which in PowerShell is rarely the current location.
+        /// </summary>
+        protected string ResolveFilePath(string path, string what)
+        {
+            string resolved;
+            ProviderInfo provider;
+            try
+            {
+                resolved = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out provider, out _);
+            }
+            catch (Exception e) when (e is ItemNotFoundException || e is DriveNotFoundException || e is ProviderNotFoundException || e is NotSupportedException || e is ArgumentException)
+            {
+                throw new YtOAuthException(ErrorCode.InvalidArgument, "'" + path + "' is not a path to " + what + ": " + e.Message, path, e);
+            }
+
+            if (!string.Equals(provider.Name, "FileSystem", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new YtOAuthException(ErrorCode.InvalidArgument, "'" + path + "' is on the " + provider.Name + " drive; give the path of " + what + " on disk.", path);
+            }
+
+            if (!System.IO.File.Exists(resolved))
+            {
+                var where = System.IO.Path.IsPathRooted(path) ? string.Empty : " (relative to the current location, " + SessionState.Path.CurrentFileSystemLocation.ProviderPath + ")";
+                throw new YtOAuthException(ErrorCode.InvalidArgument, System.IO.Directory.Exists(resolved)
+                    ? "'" + resolved + "' is a folder; give the path of " + what + " in it."
+                    : "There is no file '" + resolved + "'" + where + ". Give the path of " + what + ".", resolved);
+            }
+
+            return resolved;
+        }
+
         /// <summary>The first of <paramref name="names"/> that a piped object (a CSV row, a custom object) has with a value.</summary>
-        protected static string? PipedProperty(PSObject input, params string[] names) =>
+        protected internal static string? PipedProperty(PSObject input, params string[] names) =>
             names.Select(n => input.Properties[n]?.Value?.ToString()).FirstOrDefault(v => !string.IsNullOrEmpty(v));
 
         private void Write(object item)
