@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Http.Features;
 
 namespace YtOAuth.Emulator;
 
+// One file over 300 lines on purpose: the protocol's two steps (open a session, send and ask) and every check Google
+// makes of them read top to bottom in the order of Google's guide.
 /// <summary>
 /// videos.insert as a resumable upload, Google's protocol (YouTube Data API "Resumable uploads" guide): a POST with
 /// the metadata opens a session and answers its URI in Location; PUTs to that URI carry the bytes, in one piece or in

@@ -88,8 +88,9 @@ Describe 'Get-YouTubeAnalytics' {
         Connect-YouTube -ClientId $grant.ClientId -ClientSecret $grant.ClientSecret -RefreshToken $grant.RefreshToken -Profile 'noanalytics' -ContextScope Process -EndpointBaseUri $emulator.BaseUri | Out-Null
         $err = { Get-YouTubeAnalytics -Profile 'noanalytics' -StartDate (Get-Date).AddDays(-3) -Metrics views -ErrorAction Stop } |
             Should -Throw -ErrorId 'ScopeMissing,YtOAuth.Commands.GetYouTubeAnalyticsCommand' -PassThru
-        $err.ToString() | Should -Match 'Connect-YouTube -Profile noanalytics -Scope ReadOnly,Analytics -Force'
+        $err.ToString() | Should -Match 'Connect-YouTube -Profile noanalytics -Scope Analytics'
+        $err.ToString() | Should -Not -Match '-Force' # incremental: the grant keeps ReadOnly and adds Analytics
         # Runnable as it stands: -ClientSecretPath is mandatory, so the line names it.
-        $err.ErrorDetails.RecommendedAction | Should -Be 'Run: Connect-YouTube -Profile noanalytics -Scope ReadOnly,Analytics -Force -ClientSecretPath ./client_secret.json'
+        $err.ErrorDetails.RecommendedAction | Should -Be 'Run: Connect-YouTube -Profile noanalytics -Scope Analytics -ClientSecretPath ./client_secret.json'
     }
 }

@@ -36,8 +36,12 @@ public sealed class ConsentPageBrowser : IBrowserLauncher
 
     public Task Done => done.Task;
 
+    /// <summary>The consent address last opened.</summary>
+    public Uri? OpenedUrl { get; private set; }
+
     public bool TryOpen(Uri url)
     {
+        OpenedUrl = url;
         _ = Task.Run(async () =>
         {
             try

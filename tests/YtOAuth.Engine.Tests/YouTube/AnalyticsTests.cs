@@ -147,8 +147,8 @@ public class AnalyticsTests
 
         Assert.Equal(ErrorCode.InsufficientScope, error.Code);
         Assert.Contains(Scopes.AnalyticsReadOnly, error.MissingScopes!);
-        Assert.Equal((RemedyKind.Connect, "default", true), (error.Remedy!.Kind, error.Remedy.Profile, error.Remedy.Force));
-        Assert.Equal(new[] { "ReadOnly", "Analytics" }, error.Remedy.Scopes);
+        Assert.Equal((RemedyKind.Connect, "default", false), (error.Remedy!.Kind, error.Remedy.Profile, error.Remedy.Force));
+        Assert.Equal(new[] { "Analytics" }, error.Remedy.Scopes);
         Assert.Equal(0, env.Google.Counters["analytics"]);
     }
 

@@ -70,23 +70,26 @@ namespace YtOAuth.Engine.YouTube
         public async Task<JObject> SendAsync(Uri session, long? known, CancellationToken cancellationToken)
         {
             var failures = 0;
-            var refreshed = false;
+            var refreshed = false; // one refresh per run: a second 401 is an error
+            var refreshNow = false;
             var offset = known;
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 Answer answer;
+                var refresh = refreshNow;
+                refreshNow = false;
                 try
                 {
                     if (offset == null)
                     {
-                        answer = await PutAsync(session, null, 0, refreshed, cancellationToken).ConfigureAwait(false);
+                        answer = await PutAsync(session, null, 0, refresh, cancellationToken).ConfigureAwait(false);
                     }
                     else
                     {
                         file.RequireUnchanged();
                         var length = Math.Min(chunkSize, file.Length - offset.Value);
-                        answer = await PutAsync(session, offset.Value, length, refreshed, cancellationToken).ConfigureAwait(false);
+                        answer = await PutAsync(session, offset.Value, length, refresh, cancellationToken).ConfigureAwait(false);
                     }
                 }
                 catch (Exception e) when (Transient(e, cancellationToken))
@@ -111,6 +114,7 @@ namespace YtOAuth.Engine.YouTube
                         if (offset == null || confirmed > offset)
                         {
                             failures = 0;
+                            refreshed = false;
                         }
 
                         if (confirmed >= file.Length)
@@ -130,6 +134,7 @@ namespace YtOAuth.Engine.YouTube
                     {
                         EngineLog.Verbose("HTTP 401 on the upload session; refreshing the access token and asking where it stands.");
                         refreshed = true;
+                        refreshNow = true;
                         offset = null;
                         continue;
                     }
