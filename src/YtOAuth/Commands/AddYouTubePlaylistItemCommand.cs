@@ -1,7 +1,5 @@
-using System.Linq;
 using System.Management.Automation;
 using YtOAuth.Engine;
-using YtOAuth.Hosting;
 using YtOAuth.Output;
 
 namespace YtOAuth.Commands
@@ -12,7 +10,7 @@ namespace YtOAuth.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Add, "YouTubePlaylistItem", DefaultParameterSetName = IdSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(YouTubePlaylistItem))]
-    public sealed class AddYouTubePlaylistItemCommand : YtOAuthCmdlet
+    public sealed class AddYouTubePlaylistItemCommand : YtOAuthChangeCmdlet
     {
         /// <summary>Videos by id.</summary>
         public const string IdSet = "Id";
@@ -41,37 +39,19 @@ namespace YtOAuth.Commands
         public int? Position { get; set; }
 
         /// <inheritdoc />
-        protected override void ProcessRecord()
-        {
-            var videos = ParameterSetName == IdSet ? PipedResource.Ids(VideoId) : PipedResource.Video(this, InputObject!);
-            try
-            {
-                var editor = ModuleState.ForProfile(Profile, Vault).Engine.Editor(Profile);
-                foreach (var (id, title) in videos)
+        protected override void ProcessRecord() =>
+            // Each video goes after the one added before it, so piped videos keep their order.
+            ChangeEach(ParameterSetName == IdSet ? PipedResource.Ids(VideoId) : PipedResource.Video(this, InputObject!), "video",
+                _ => "Add to playlist " + PlaylistId + (Position.HasValue ? " at position " + (Position + added) : string.Empty),
+                async (editor, id, cancel) =>
                 {
-                    // Each video goes after the one added before it, so piped videos keep their order.
-                    var position = Position + added;
-                    var where = position.HasValue ? " at position " + position : string.Empty;
-                    if (!ConfirmChange(PipedResource.Describe("video", id, title, Profile), "Add to playlist " + PlaylistId + where))
-                    {
-                        continue;
-                    }
+                    var item = await editor.AddPlaylistItemAsync(PlaylistId, id, Position + added, cancel).ConfigureAwait(false);
+                    added++;
+                    return new YouTubePlaylistItem(item);
+                });
 
-                    try
-                    {
-                        WriteObject(new YouTubePlaylistItem(Run(cancel => editor.AddPlaylistItemAsync(PlaylistId, id, position, cancel))));
-                        added++;
-                    }
-                    catch (YtOAuthException e) when (e.ConcernsOnlyThisItem && e.Target != PlaylistId)
-                    {
-                        Report(e); // this video failed; the next one is still added
-                    }
-                }
-            }
-            catch (YtOAuthException e)
-            {
-                Fail(e); // the playlist is missing, or quota, grant, scope or network: the next video would fail the same way
-            }
-        }
+        /// <inheritdoc />
+        /// <remarks>A playlist that is not there ends the command: every next video would meet it too.</remarks>
+        protected override bool ConcernsOnlyThisTarget(YtOAuthException e) => e.ConcernsOnlyThisItem && e.Target != PlaylistId;
     }
 }

@@ -15,7 +15,7 @@ namespace YtOAuth.Commands
     /// </summary>
     [Cmdlet(VerbsData.Publish, "YouTubeVideo", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(YouTubeVideo))]
-    public sealed class PublishYouTubeVideoCommand : YtOAuthCmdlet
+    public sealed class PublishYouTubeVideoCommand : YtOAuthChangeCmdlet
     {
         /// <summary>The video file (relative to the current location).</summary>
         [Parameter(Mandatory = true, Position = 0)]

@@ -1,14 +1,11 @@
-using System.Linq;
 using System.Management.Automation;
-using YtOAuth.Engine;
-using YtOAuth.Hosting;
 
 namespace YtOAuth.Commands
 {
     /// <summary>Deletes playlists (their videos stay); from the pipeline: playlist ids or playlists. Asks first (High impact).</summary>
     [Cmdlet(VerbsCommon.Remove, "YouTubePlaylist", DefaultParameterSetName = IdSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
-    public sealed class RemoveYouTubePlaylistCommand : YtOAuthCmdlet
+    public sealed class RemoveYouTubePlaylistCommand : YtOAuthChangeCmdlet
     {
         /// <summary>Playlists by id.</summary>
         public const string IdSet = "Id";
@@ -30,39 +27,12 @@ namespace YtOAuth.Commands
         public SwitchParameter Force { get; set; }
 
         /// <inheritdoc />
-        protected override void ProcessRecord()
-        {
-            var playlists = ParameterSetName == IdSet ? PipedResource.Ids(Id) : PipedResource.Playlist(this, InputObject!);
-            try
-            {
-                var editor = ModuleState.ForProfile(Profile, Vault).Engine.Editor(Profile);
-                foreach (var (id, title) in playlists)
+        protected override void ProcessRecord() =>
+            ChangeEach(ParameterSetName == IdSet ? PipedResource.Ids(Id) : PipedResource.Playlist(this, InputObject!), "playlist", _ => "Delete the playlist (its videos stay)",
+                async (editor, id, cancel) =>
                 {
-                    var target = PipedResource.Describe("playlist", id, title, Profile);
-                    if (!ConfirmChange(target, "Delete the playlist (its videos stay)", Force))
-                    {
-                        continue;
-                    }
-
-                    try
-                    {
-                        Run(async cancel =>
-                        {
-                            await editor.DeletePlaylistAsync(id, cancel).ConfigureAwait(false);
-                            return true;
-                        });
-                        WriteVerbose("Deleted " + target + ".");
-                    }
-                    catch (YtOAuthException e) when (e.ConcernsOnlyThisItem)
-                    {
-                        Report(e); // this playlist failed; the next one is still deleted
-                    }
-                }
-            }
-            catch (YtOAuthException e)
-            {
-                Fail(e);
-            }
-        }
+                    await editor.DeletePlaylistAsync(id, cancel).ConfigureAwait(false);
+                    return null;
+                }, Force);
     }
 }

@@ -1,7 +1,4 @@
-using System.Linq;
 using System.Management.Automation;
-using YtOAuth.Engine;
-using YtOAuth.Hosting;
 
 namespace YtOAuth.Commands
 {
@@ -11,7 +8,7 @@ namespace YtOAuth.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "YouTubePlaylistItem", DefaultParameterSetName = IdSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
-    public sealed class RemoveYouTubePlaylistItemCommand : YtOAuthCmdlet
+    public sealed class RemoveYouTubePlaylistItemCommand : YtOAuthChangeCmdlet
     {
         /// <summary>Playlist items by id.</summary>
         public const string IdSet = "Id";
@@ -33,39 +30,13 @@ namespace YtOAuth.Commands
         public SwitchParameter Force { get; set; }
 
         /// <inheritdoc />
-        protected override void ProcessRecord()
-        {
-            var items = ParameterSetName == IdSet ? PipedResource.Ids(Id) : PipedResource.PlaylistItem(this, InputObject!);
-            try
-            {
-                var editor = ModuleState.ForProfile(Profile, Vault).Engine.Editor(Profile);
-                foreach (var (id, title) in items)
+        protected override void ProcessRecord() =>
+            ChangeEach(ParameterSetName == IdSet ? PipedResource.Ids(Id) : PipedResource.PlaylistItem(this, InputObject!), "playlist item",
+                _ => "Remove the entry from its playlist (the video stays)",
+                async (editor, id, cancel) =>
                 {
-                    var target = PipedResource.Describe("playlist item", id, title, Profile);
-                    if (!ConfirmChange(target, "Remove the entry from its playlist (the video stays)", Force))
-                    {
-                        continue;
-                    }
-
-                    try
-                    {
-                        Run(async cancel =>
-                        {
-                            await editor.RemovePlaylistItemAsync(id, cancel).ConfigureAwait(false);
-                            return true;
-                        });
-                        WriteVerbose("Removed " + target + ".");
-                    }
-                    catch (YtOAuthException e) when (e.ConcernsOnlyThisItem)
-                    {
-                        Report(e); // this entry failed; the next one is still removed
-                    }
-                }
-            }
-            catch (YtOAuthException e)
-            {
-                Fail(e);
-            }
-        }
+                    await editor.RemovePlaylistItemAsync(id, cancel).ConfigureAwait(false);
+                    return null;
+                }, Force);
     }
 }

@@ -1,6 +1,4 @@
-using System.Linq;
 using System.Management.Automation;
-using YtOAuth.Engine;
 using YtOAuth.Engine.YouTube;
 using YtOAuth.Hosting;
 using YtOAuth.Output;
@@ -10,7 +8,7 @@ namespace YtOAuth.Commands
     /// <summary>Changes playlists' title, description or privacy (what is not given stays); from the pipeline: playlist ids or playlists.</summary>
     [Cmdlet(VerbsCommon.Set, "YouTubePlaylist", DefaultParameterSetName = IdSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(YouTubePlaylist))]
-    public sealed class SetYouTubePlaylistCommand : YtOAuthCmdlet
+    public sealed class SetYouTubePlaylistCommand : YtOAuthChangeCmdlet
     {
         /// <summary>Playlists by id.</summary>
         public const string IdSet = "Id";
@@ -43,44 +41,12 @@ namespace YtOAuth.Commands
         public string? Privacy { get; set; }
 
         /// <inheritdoc />
-        protected override void BeginProcessing()
-        {
-            // Every call reads the playlist and writes it back (51 units): one that changes nothing is refused before it costs.
-            if (!Changes.Any(MyInvocation.BoundParameters.ContainsKey))
-            {
-                Fail(new YtOAuthException(ErrorCode.InvalidArgument, "Say what to change: -" + string.Join(", -", Changes) + "."));
-            }
-        }
+        protected override void BeginProcessing() => RequireAnyOf(Changes);
 
         /// <inheritdoc />
-        protected override void ProcessRecord()
-        {
-            var playlists = ParameterSetName == IdSet ? PipedResource.Ids(Id) : PipedResource.Playlist(this, InputObject!);
-            try
-            {
-                var editor = ModuleState.ForProfile(Profile, Vault).Engine.Editor(Profile);
-                foreach (var (id, title) in playlists)
-                {
-                    if (!ConfirmChange(PipedResource.Describe("playlist", id, title, Profile), "Change " + string.Join(", ", Changes.Where(MyInvocation.BoundParameters.ContainsKey))))
-                    {
-                        continue;
-                    }
-
-                    try
-                    {
-                        var change = new PlaylistChange { Title = Title, Description = Description, Privacy = Privacy };
-                        WriteObject(new YouTubePlaylist(Run(cancel => editor.UpdatePlaylistAsync(id, change, cancel))));
-                    }
-                    catch (YtOAuthException e) when (e.ConcernsOnlyThisItem)
-                    {
-                        Report(e); // this playlist failed; the next one is still changed
-                    }
-                }
-            }
-            catch (YtOAuthException e)
-            {
-                Fail(e);
-            }
-        }
+        protected override void ProcessRecord() =>
+            ChangeEach(ParameterSetName == IdSet ? PipedResource.Ids(Id) : PipedResource.Playlist(this, InputObject!), "playlist", _ => "Change " + Given(Changes),
+                async (editor, id, cancel) => new YouTubePlaylist(await editor.UpdatePlaylistAsync(id, new PlaylistChange { Title = Title, Description = Description, Privacy = Privacy },
+                    cancel).ConfigureAwait(false)));
     }
 }

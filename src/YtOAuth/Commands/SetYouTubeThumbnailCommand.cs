@@ -1,15 +1,12 @@
-using System.Linq;
 using System.Management.Automation;
 using YtOAuth.Engine;
-using YtOAuth.Hosting;
-using YtOAuth.Output;
 
 namespace YtOAuth.Commands
 {
     /// <summary>Sets videos' custom thumbnail from a JPEG or PNG file; writes the new thumbnail's address.</summary>
     [Cmdlet(VerbsCommon.Set, "YouTubeThumbnail", DefaultParameterSetName = IdSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(string))]
-    public sealed class SetYouTubeThumbnailCommand : YtOAuthCmdlet
+    public sealed class SetYouTubeThumbnailCommand : YtOAuthChangeCmdlet
     {
         /// <summary>Videos by id.</summary>
         public const string IdSet = "Id";
@@ -31,35 +28,24 @@ namespace YtOAuth.Commands
         [ValidateNotNullOrEmpty]
         public string Path { get; set; } = string.Empty;
 
+        private string image = string.Empty;
+
         /// <inheritdoc />
-        protected override void ProcessRecord()
+        protected override void BeginProcessing()
         {
-            var videos = ParameterSetName == IdSet ? PipedResource.Ids(VideoId) : PipedResource.Video(this, InputObject!);
             try
             {
-                var image = ResolveFilePath(Path, "a JPEG or PNG thumbnail");
-                var editor = ModuleState.ForProfile(Profile, Vault).Engine.Editor(Profile);
-                foreach (var (id, title) in videos)
-                {
-                    if (!ConfirmChange(PipedResource.Describe("video", id, title, Profile), "Set the thumbnail to '" + image + "'"))
-                    {
-                        continue;
-                    }
-
-                    try
-                    {
-                        WriteObject(Run(cancel => editor.SetThumbnailAsync(id, image, cancel)));
-                    }
-                    catch (YtOAuthException e) when (e.ConcernsOnlyThisItem)
-                    {
-                        Report(e); // this video failed; the next one still gets the thumbnail
-                    }
-                }
+                image = ResolveFilePath(Path, "a JPEG or PNG thumbnail");
             }
             catch (YtOAuthException e)
             {
                 Fail(e);
             }
         }
+
+        /// <inheritdoc />
+        protected override void ProcessRecord() =>
+            ChangeEach(ParameterSetName == IdSet ? PipedResource.Ids(VideoId) : PipedResource.Video(this, InputObject!), "video", _ => "Set the thumbnail to '" + image + "'",
+                async (editor, id, cancel) => await editor.SetThumbnailAsync(id, image, cancel).ConfigureAwait(false));
     }
 }

@@ -1,7 +1,5 @@
 using System;
-using System.Linq;
 using System.Management.Automation;
-using YtOAuth.Engine;
 using YtOAuth.Engine.YouTube;
 using YtOAuth.Hosting;
 using YtOAuth.Output;
@@ -11,7 +9,7 @@ namespace YtOAuth.Commands
     /// <summary>Changes videos' metadata (what is not given stays); from the pipeline: video ids, videos, or playlist items (their video).</summary>
     [Cmdlet(VerbsCommon.Set, "YouTubeVideo", DefaultParameterSetName = IdSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(YouTubeVideo))]
-    public sealed class SetYouTubeVideoCommand : YtOAuthCmdlet
+    public sealed class SetYouTubeVideoCommand : YtOAuthChangeCmdlet
     {
         /// <summary>Videos by id.</summary>
         public const string IdSet = "Id";
@@ -61,54 +59,21 @@ namespace YtOAuth.Commands
         public SwitchParameter MadeForKids { get; set; }
 
         /// <inheritdoc />
-        protected override void BeginProcessing()
-        {
-            // Every call reads the video and writes it back (51 units): one that changes nothing is refused before it costs.
-            if (!Changes.Any(MyInvocation.BoundParameters.ContainsKey))
-            {
-                Fail(new YtOAuthException(ErrorCode.InvalidArgument, "Say what to change: -" + string.Join(", -", Changes) + "."));
-            }
-        }
+        protected override void BeginProcessing() => RequireAnyOf(Changes);
 
         /// <inheritdoc />
-        protected override void ProcessRecord()
-        {
-            var videos = ParameterSetName == IdSet ? PipedResource.Ids(Id) : PipedResource.Video(this, InputObject!);
-            try
-            {
-                var editor = ModuleState.ForProfile(Profile, Vault).Engine.Editor(Profile);
-                foreach (var (id, title) in videos)
+        protected override void ProcessRecord() =>
+            ChangeEach(ParameterSetName == IdSet ? PipedResource.Ids(Id) : PipedResource.Video(this, InputObject!), "video", _ => "Change " + Given(Changes),
+                async (editor, id, cancel) => new YouTubeVideo(await editor.UpdateVideoAsync(new VideoChange
                 {
-                    if (!ConfirmChange(PipedResource.Describe("video", id, title, Profile), "Change " + string.Join(", ", Changes.Where(MyInvocation.BoundParameters.ContainsKey))))
-                    {
-                        continue;
-                    }
-
-                    try
-                    {
-                        var change = new VideoChange
-                        {
-                            Id = id,
-                            Title = Title,
-                            Description = Description,
-                            Tags = Tags,
-                            CategoryId = CategoryId,
-                            Privacy = Privacy,
-                            PublishAt = PublishAt.HasValue ? new DateTimeOffset(PublishAt.Value) : (DateTimeOffset?)null,
-                            MadeForKids = MyInvocation.BoundParameters.ContainsKey(nameof(MadeForKids)) ? MadeForKids.IsPresent : (bool?)null,
-                        };
-                        WriteObject(new YouTubeVideo(Run(cancel => editor.UpdateVideoAsync(change, cancel))));
-                    }
-                    catch (YtOAuthException e) when (e.ConcernsOnlyThisItem)
-                    {
-                        Report(e); // this video failed; the next one is still changed
-                    }
-                }
-            }
-            catch (YtOAuthException e)
-            {
-                Fail(e); // quota, grant, scope or network: the next video would fail the same way
-            }
-        }
+                    Id = id,
+                    Title = Title,
+                    Description = Description,
+                    Tags = Tags,
+                    CategoryId = CategoryId,
+                    Privacy = Privacy,
+                    PublishAt = PublishAt.HasValue ? new DateTimeOffset(PublishAt.Value) : (DateTimeOffset?)null,
+                    MadeForKids = MyInvocation.BoundParameters.ContainsKey(nameof(MadeForKids)) ? MadeForKids.IsPresent : (bool?)null,
+                }, cancel).ConfigureAwait(false)));
     }
 }

@@ -164,40 +164,6 @@ namespace YtOAuth.Commands
                 ErrorIds.InputNotSupported, ErrorCategory.InvalidType, input));
         }
 
-        /// <summary>
-        /// A file path as PowerShell reads it (relative to the current location, ~ and PSDrives understood, no wildcards),
-        /// as a path on disk; a clear error naming both when it is not a file there. The engine resolves against the
-        /// process's directory, which in PowerShell is rarely the current location.
-        /// </summary>
-        protected string ResolveFilePath(string path, string what)
-        {
-            string resolved;
-            ProviderInfo provider;
-            try
-            {
-                resolved = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out provider, out _);
-            }
-            catch (Exception e) when (e is ItemNotFoundException || e is DriveNotFoundException || e is ProviderNotFoundException || e is NotSupportedException || e is ArgumentException)
-            {
-                throw new YtOAuthException(ErrorCode.InvalidArgument, "'" + path + "' is not a path to " + what + ": " + e.Message, path, e);
-            }
-
-            if (!string.Equals(provider.Name, "FileSystem", StringComparison.OrdinalIgnoreCase))
-            {
-                throw new YtOAuthException(ErrorCode.InvalidArgument, "'" + path + "' is on the " + provider.Name + " drive; give the path of " + what + " on disk.", path);
-            }
-
-            if (!System.IO.File.Exists(resolved))
-            {
-                var where = System.IO.Path.IsPathRooted(path) ? string.Empty : " (relative to the current location, " + SessionState.Path.CurrentFileSystemLocation.ProviderPath + ")";
-                throw new YtOAuthException(ErrorCode.InvalidArgument, System.IO.Directory.Exists(resolved)
-                    ? "'" + resolved + "' is a folder; give the path of " + what + " in it."
-                    : "There is no file '" + resolved + "'" + where + ". Give the path of " + what + ".", resolved);
-            }
-
-            return resolved;
-        }
-
         /// <summary>The first of <paramref name="names"/> that a piped object (a CSV row, a custom object) has with a value.</summary>
         protected internal static string? PipedProperty(PSObject input, params string[] names) =>
             names.Select(n => input.Properties[n]?.Value?.ToString()).FirstOrDefault(v => !string.IsNullOrEmpty(v));
