@@ -146,7 +146,9 @@ Describe 'Connect-YouTube with consent in a real browser' {
         # The next shell to use the grant is told which scope is missing and the command that adds it.
         $later = Invoke-ChildPwsh -Command "Import-Module '$manifest'; try { Get-YouTubeAnalytics -Profile browser-partial -StartDate (Get-Date).AddDays(-3) -Metrics views -ErrorAction Stop } catch { `$_.FullyQualifiedErrorId; `$_.ToString() }"
         $later.Output | Should -Match 'ScopeMissing,YtOAuth.Commands.GetYouTubeAnalyticsCommand'
-        $later.Output | Should -Match 'Connect-YouTube -Profile browser-partial -Scope .*Analytics.* -Force'
+        # Just the missing scope, without -Force: the new consent keeps the scopes the grant has (incremental consent).
+        $later.Output | Should -Match 'Run: Connect-YouTube -Profile browser-partial -Scope Analytics -ClientSecretPath'
+        $later.Output | Should -Not -Match '-Force'
     }
 
     It 'times out with ConsentTimeout, stores nothing and frees the port' {
