@@ -17,6 +17,7 @@
     # and register the vault as README.md shows (Get-Help about_YtOAuth).
     FormatsToProcess       = @('YtOAuth.format.ps1xml')
     CmdletsToExport        = @(
+        'Add-YouTubePlaylistItem'
         'Connect-YouTube'
         'Disconnect-YouTube'
         'Get-YouTubeAnalytics'
@@ -27,8 +28,15 @@
         'Get-YouTubeToken'
         'Get-YouTubeVideo'
         'Invoke-YouTubeApi'
+        'New-YouTubePlaylist'
+        'Publish-YouTubeVideo'
+        'Remove-YouTubePlaylist'
+        'Remove-YouTubePlaylistItem'
         'Revoke-YouTubeToken'
         'Set-YouTubeContext'
+        'Set-YouTubePlaylist'
+        'Set-YouTubeThumbnail'
+        'Set-YouTubeVideo'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()
@@ -47,6 +55,14 @@
   (optional: -ContextScope Process needs none).
 - YouTube Data API v3: Get-YouTubePlaylist, Get-YouTubePlaylistItem, Get-YouTubeChannel, Get-YouTubeVideo, and
   Invoke-YouTubeApi for any other call; YouTube Analytics API v2: Get-YouTubeAnalytics.
+- Uploads: Publish-YouTubeVideo (resumable: a re-run after a dropped network, Ctrl+C or a killed process continues
+  from the bytes YouTube confirmed, never a second video; progress with rate and time left; -WhatIf), then its
+  thumbnail and playlist; Set-YouTubeVideo and Set-YouTubeThumbnail for videos already up.
+- Playlists: New-YouTubePlaylist, Set-YouTubePlaylist, Remove-YouTubePlaylist, Add-YouTubePlaylistItem and
+  Remove-YouTubePlaylistItem, each taking the read cmdlets' objects from the pipeline; deletes confirm at High impact
+  and refuse, rather than prompt, in an unattended session.
+- Incremental consent: Connect-YouTube -Scopes Upload (or Manage) adds the scope to a profile's grant and keeps the
+  ones it had; a command that lacks a scope names it.
 '@
         }
     }

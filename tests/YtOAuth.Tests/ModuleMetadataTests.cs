@@ -143,7 +143,11 @@ public class ModuleMetadataTests : IClassFixture<BuiltModule>
             }
         }
 
-        Assert.Equal(new[] { "Get-YouTubeChannel", "Get-YouTubePlaylist", "Get-YouTubePlaylistItem", "Get-YouTubeVideo" },
+        Assert.Equal(new[]
+            {
+                "Add-YouTubePlaylistItem", "Get-YouTubeChannel", "Get-YouTubePlaylist", "Get-YouTubePlaylistItem", "Get-YouTubeVideo", "Remove-YouTubePlaylist",
+                "Remove-YouTubePlaylistItem", "Set-YouTubePlaylist", "Set-YouTubeThumbnail", "Set-YouTubeVideo",
+            },
             module.Cmdlets.Where(c => c.Parameters.Any(p => p.Name == "InputObject")).Select(c => c.Name).OrderBy(n => n, StringComparer.Ordinal));
     }
 
@@ -169,6 +173,32 @@ public class ModuleMetadataTests : IClassFixture<BuiltModule>
         Assert.True(module["Disconnect-YouTube"].SupportsShouldProcess);
         Assert.False(module["Get-YouTubePlaylist"].SupportsShouldProcess);
         Assert.False(module["Get-YouTubeToken"].SupportsShouldProcess);
+    }
+
+    [Fact]
+    public void Changes_support_WhatIf_and_deletes_confirm_at_High_impact_with_Force()
+    {
+        var changes = new[]
+        {
+            "Add-YouTubePlaylistItem", "New-YouTubePlaylist", "Publish-YouTubeVideo", "Remove-YouTubePlaylist", "Remove-YouTubePlaylistItem",
+            "Set-YouTubePlaylist", "Set-YouTubeThumbnail", "Set-YouTubeVideo",
+        };
+        Assert.All(changes, name => Assert.True(module[name].SupportsShouldProcess, name));
+        foreach (var delete in new[] { "Remove-YouTubePlaylist", "Remove-YouTubePlaylistItem" })
+        {
+            Assert.Equal(3, module[delete].ConfirmImpact); // High
+            Assert.True(module[delete].Parameters.Single(p => p.Name == "Force").IsSwitch);
+        }
+
+        var publish = module["Publish-YouTubeVideo"];
+        Assert.Equal(new[] { "YtOAuth.Output.YouTubeVideo" }, publish.OutputTypes);
+        Assert.All(new[] { "Path", "Title" }, name => Assert.True(publish.Parameters.Single(p => p.Name == name).Sets.Single().Mandatory));
+        Assert.True(publish.Parameters.Single(p => p.Name == "MadeForKids").IsSwitch);
+        Assert.Equal("DateTime", publish.Parameters.Single(p => p.Name == "PublishAt").TypeName);
+        foreach (var name in new[] { "Publish-YouTubeVideo", "Set-YouTubeVideo", "New-YouTubePlaylist", "Set-YouTubePlaylist" })
+        {
+            Assert.Contains("ArgumentCompleterAttribute", module[name].Parameters.Single(p => p.Name == "Privacy").Attributes);
+        }
     }
 
     [Fact]

@@ -3,7 +3,7 @@ BeforeDiscovery { Import-Module (Join-Path $PSScriptRoot 'TestHelper.psm1') -For
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelper.psm1') -Force
     $script:manifest = Get-YtOAuthModulePath
-    $script:cmdlets = @('Connect-YouTube', 'Disconnect-YouTube', 'Get-YouTubeAnalytics', 'Get-YouTubeChannel', 'Get-YouTubeContext', 'Get-YouTubePlaylist', 'Get-YouTubePlaylistItem', 'Get-YouTubeToken', 'Get-YouTubeVideo', 'Invoke-YouTubeApi', 'Revoke-YouTubeToken', 'Set-YouTubeContext')
+    $script:cmdlets = @('Add-YouTubePlaylistItem', 'Connect-YouTube', 'Disconnect-YouTube', 'Get-YouTubeAnalytics', 'Get-YouTubeChannel', 'Get-YouTubeContext', 'Get-YouTubePlaylist', 'Get-YouTubePlaylistItem', 'Get-YouTubeToken', 'Get-YouTubeVideo', 'Invoke-YouTubeApi', 'New-YouTubePlaylist', 'Publish-YouTubeVideo', 'Remove-YouTubePlaylist', 'Remove-YouTubePlaylistItem', 'Revoke-YouTubeToken', 'Set-YouTubeContext', 'Set-YouTubePlaylist', 'Set-YouTubeThumbnail', 'Set-YouTubeVideo')
 }
 
 Describe 'The PowerShell sources' {
@@ -31,7 +31,7 @@ Describe 'The YtOAuth module' {
         $module.ExportedFunctions.Count | Should -Be 0
     }
 
-    It 'has help with a synopsis and at least two examples for <_>' -ForEach @('Connect-YouTube', 'Disconnect-YouTube', 'Get-YouTubeAnalytics', 'Get-YouTubeChannel', 'Get-YouTubeContext', 'Get-YouTubePlaylist', 'Get-YouTubePlaylistItem', 'Get-YouTubeToken', 'Get-YouTubeVideo', 'Invoke-YouTubeApi', 'Revoke-YouTubeToken', 'Set-YouTubeContext') {
+    It 'has help with a synopsis and at least two examples for <_>' -ForEach @('Add-YouTubePlaylistItem', 'Connect-YouTube', 'Disconnect-YouTube', 'Get-YouTubeAnalytics', 'Get-YouTubeChannel', 'Get-YouTubeContext', 'Get-YouTubePlaylist', 'Get-YouTubePlaylistItem', 'Get-YouTubeToken', 'Get-YouTubeVideo', 'Invoke-YouTubeApi', 'New-YouTubePlaylist', 'Publish-YouTubeVideo', 'Remove-YouTubePlaylist', 'Remove-YouTubePlaylistItem', 'Revoke-YouTubeToken', 'Set-YouTubeContext', 'Set-YouTubePlaylist', 'Set-YouTubeThumbnail', 'Set-YouTubeVideo') {
         Import-Module $manifest -Force
         $help = Get-Help $_ -Examples
         $help.Synopsis | Should -Not -BeNullOrEmpty
@@ -49,7 +49,7 @@ Describe 'The YtOAuth module' {
         }
     }
 
-    It 'fills Default value in help for every parameter that has one: <_>' -ForEach @('Connect-YouTube', 'Disconnect-YouTube', 'Get-YouTubeAnalytics', 'Get-YouTubeChannel', 'Get-YouTubeContext', 'Get-YouTubePlaylist', 'Get-YouTubePlaylistItem', 'Get-YouTubeToken', 'Get-YouTubeVideo', 'Invoke-YouTubeApi', 'Revoke-YouTubeToken', 'Set-YouTubeContext') {
+    It 'fills Default value in help for every parameter that has one: <_>' -ForEach @('Add-YouTubePlaylistItem', 'Connect-YouTube', 'Disconnect-YouTube', 'Get-YouTubeAnalytics', 'Get-YouTubeChannel', 'Get-YouTubeContext', 'Get-YouTubePlaylist', 'Get-YouTubePlaylistItem', 'Get-YouTubeToken', 'Get-YouTubeVideo', 'Invoke-YouTubeApi', 'New-YouTubePlaylist', 'Publish-YouTubeVideo', 'Remove-YouTubePlaylist', 'Remove-YouTubePlaylistItem', 'Revoke-YouTubeToken', 'Set-YouTubeContext', 'Set-YouTubePlaylist', 'Set-YouTubeThumbnail', 'Set-YouTubeVideo') {
         Import-Module $manifest -Force
         $command = Get-Command $_
         # What a parameter holds before anything is bound is its default; an empty one is "none".
@@ -69,7 +69,7 @@ Describe 'The YtOAuth module' {
         (Get-Help Connect-YouTube -Parameter Profile).defaultValue | Should -Be 'default'
     }
 
-    It 'links each cmdlet page to other pages of its own help, and to nothing online that is not there: <_>' -ForEach @('Connect-YouTube', 'Disconnect-YouTube', 'Get-YouTubeAnalytics', 'Get-YouTubeChannel', 'Get-YouTubeContext', 'Get-YouTubePlaylist', 'Get-YouTubePlaylistItem', 'Get-YouTubeToken', 'Get-YouTubeVideo', 'Invoke-YouTubeApi', 'Revoke-YouTubeToken', 'Set-YouTubeContext') {
+    It 'links each cmdlet page to other pages of its own help, and to nothing online that is not there: <_>' -ForEach @('Add-YouTubePlaylistItem', 'Connect-YouTube', 'Disconnect-YouTube', 'Get-YouTubeAnalytics', 'Get-YouTubeChannel', 'Get-YouTubeContext', 'Get-YouTubePlaylist', 'Get-YouTubePlaylistItem', 'Get-YouTubeToken', 'Get-YouTubeVideo', 'Invoke-YouTubeApi', 'New-YouTubePlaylist', 'Publish-YouTubeVideo', 'Remove-YouTubePlaylist', 'Remove-YouTubePlaylistItem', 'Revoke-YouTubeToken', 'Set-YouTubeContext', 'Set-YouTubePlaylist', 'Set-YouTubeThumbnail', 'Set-YouTubeVideo') {
         $module = Import-Module $manifest -Force -PassThru
         $links = @((Get-Help $_).relatedLinks.navigationLink)
         $links.Count | Should -BeGreaterThan 0

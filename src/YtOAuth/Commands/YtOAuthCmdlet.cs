@@ -156,7 +156,7 @@ namespace YtOAuth.Commands
         /// Reports a piped object this command has no meaning for (a playlist piped to Get-YouTubeVideo, say) rather
         /// than bind one of its properties by name to a parameter it does not fit; the command goes on with the next.
         /// </summary>
-        protected void RefuseInput(PSObject input, string takes, string? instead = null)
+        protected internal void RefuseInput(PSObject input, string takes, string? instead = null)
         {
             var what = input.BaseObject.GetType().Name;
             WriteError(new ErrorRecord(new ArgumentException(
@@ -165,7 +165,7 @@ namespace YtOAuth.Commands
         }
 
         /// <summary>The first of <paramref name="names"/> that a piped object (a CSV row, a custom object) has with a value.</summary>
-        protected static string? PipedProperty(PSObject input, params string[] names) =>
+        protected internal static string? PipedProperty(PSObject input, params string[] names) =>
             names.Select(n => input.Properties[n]?.Value?.ToString()).FirstOrDefault(v => !string.IsNullOrEmpty(v));
 
         private void Write(object item)

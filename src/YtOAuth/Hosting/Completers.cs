@@ -90,6 +90,16 @@ namespace YtOAuth.Hosting
         protected override IEnumerable<string> Names => Engine.OAuth.Scopes.Friendly.Keys;
     }
 
+    /// <summary>
+    /// Completes -Privacy of videos and playlists. Only a completer, not ValidateSet: the engine checks the value and
+    /// says what it takes, the same for the CLI.
+    /// </summary>
+    public sealed class PrivacyCompleter : NameCompleter
+    {
+        /// <inheritdoc />
+        protected override IEnumerable<string> Names => new[] { "private", "unlisted", "public" };
+    }
+
     /// <summary>Completes -Metrics with common YouTube Analytics metrics.</summary>
     public sealed class MetricCompleter : NameCompleter
     {
