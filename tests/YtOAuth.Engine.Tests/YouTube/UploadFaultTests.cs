@@ -47,7 +47,7 @@ public class UploadFaultTests
         Assert.Equal(sessions, env.Google.Uploads.SessionsStarted);
         Assert.Equal(1, env.Google.Uploads.SessionsCompleted);
         Assert.Empty(env.Google.Uploads.OpenSessions);
-        Assert.Empty(await env.Engine.Publisher("default").PendingAsync(CancellationToken.None));
+        Assert.Null((await env.Store.ReadAsync("default", CancellationToken.None))!.Uploads);
     }
 
     /// <summary>What the server holds of an upload, asked as a client would (an empty PUT with "Content-Range: bytes */N").</summary>
@@ -137,7 +137,7 @@ public class UploadFaultTests
         Assert.Equal(ErrorCode.NetworkError, paused.Code);
         Assert.Empty(env.Google.Uploads.Videos);
         Assert.Equal(Chunk, Assert.Single(env.Google.Uploads.OpenSessions).Committed);
-        Assert.Single(await env.Engine.Publisher("default").PendingAsync(CancellationToken.None));
+        Assert.Single((await env.Store.ReadAsync("default", CancellationToken.None))!.Uploads!);
 
         var video = await env.Engine.Publisher("default").PublishAsync(Upload(file), null, CancellationToken.None);
 
@@ -181,6 +181,6 @@ public class UploadFaultTests
         Assert.Equal(sha, uploaded.Sha256);
         Assert.Equal(uploaded.Id, video.Id);
         Assert.Equal(1, env.Google.Uploads.SessionsStarted);
-        Assert.Empty(await again.Publisher("default").PendingAsync(CancellationToken.None));
+        Assert.Null((await env.Store.ReadAsync("default", CancellationToken.None))!.Uploads); // the same store the second engine used
     }
 }

@@ -118,18 +118,6 @@ namespace YtOAuth.Engine.YouTube
             return removed;
         }
 
-        /// <summary>The kept uploads, without their session addresses.</summary>
-        public async Task<IReadOnlyList<PendingUpload>> ListAsync(CancellationToken cancellationToken)
-        {
-            var record = await grants.ReadRequiredAsync(profile, cancellationToken).ConfigureAwait(false);
-            return (record.Uploads ?? new List<PendingUpload>()).Select(p =>
-            {
-                var copy = Newtonsoft.Json.JsonConvert.DeserializeObject<PendingUpload>(Newtonsoft.Json.JsonConvert.SerializeObject(p))!;
-                copy.SessionUri = null;
-                return copy;
-            }).ToList();
-        }
-
         private static bool Remove(TokenRecord record, string path)
         {
             var removed = record.Uploads?.RemoveAll(p => p.Path == path) > 0;

@@ -83,12 +83,6 @@ namespace YtOAuth.Engine.YouTube
             return await editor.ReadVideoAsync(pending.VideoId, cancellationToken).ConfigureAwait(false) ?? new Video(made ?? new JObject { ["id"] = pending.VideoId });
         }
 
-        /// <summary>Forgets the unfinished upload of <paramref name="path"/> (YouTube drops its session within a week). False when there was none.</summary>
-        public Task<bool> ForgetUploadAsync(string path, CancellationToken cancellationToken) => pendingUploads.ForgetAsync(FileIdentity.Of(path).Path);
-
-        /// <summary>The uploads under way for this profile (no session addresses).</summary>
-        public Task<IReadOnlyList<PendingUpload>> PendingAsync(CancellationToken cancellationToken) => pendingUploads.ListAsync(cancellationToken);
-
         private async Task<JObject> UploadAsync(UploadPlan plan, PendingUpload pending, Action<UploadProgress>? onProgress, CancellationToken cancellationToken)
         {
             var clock = Stopwatch.StartNew();
