@@ -6,7 +6,7 @@ internal static class PrivacyOption
     public static Option<string?> Create(string description)
     {
         var option = new Option<string?>("--privacy") { Description = description, HelpName = "private|unlisted|public" };
-        option.CompletionSources.Add("private", "unlisted", "public");
+        option.CompletionSources.Add(Engine.YouTube.VideoUpload.PrivacyValues.ToArray());
         return option;
     }
 }

@@ -15,8 +15,6 @@ namespace YtOAuth.Engine.YouTube
     /// </summary>
     internal static class VideoMetadata
     {
-        public static readonly IReadOnlyList<string> PrivacyValues = new[] { "private", "unlisted", "public" };
-
         /// <summary>snippet and status of a new video.</summary>
         public static JObject ForInsert(VideoUpload upload)
         {
@@ -70,7 +68,7 @@ namespace YtOAuth.Engine.YouTube
         public static string Privacy(string value)
         {
             var privacy = value.Trim().ToLowerInvariant();
-            return PrivacyValues.Contains(privacy) ? privacy
+            return VideoUpload.PrivacyValues.Contains(privacy) ? privacy
                 : throw new YtOAuthException(ErrorCode.InvalidArgument, "'" + value + "' is no privacy setting: use private, unlisted or public.", value);
         }
 

@@ -97,7 +97,7 @@ namespace YtOAuth.Hosting
     public sealed class PrivacyCompleter : NameCompleter
     {
         /// <inheritdoc />
-        protected override IEnumerable<string> Names => new[] { "private", "unlisted", "public" };
+        protected override IEnumerable<string> Names => Engine.YouTube.VideoUpload.PrivacyValues;
     }
 
     /// <summary>Completes -Metrics with common YouTube Analytics metrics.</summary>

@@ -12,6 +12,9 @@ namespace YtOAuth.Engine.YouTube
         /// <summary>The bytes YouTube accepts in one non-final chunk must be a multiple of this (256 KiB).</summary>
         public const int ChunkGranularity = 256 * 1024;
 
+        /// <summary>The privacy settings YouTube takes for a video or a playlist; the completions both front ends offer.</summary>
+        public static readonly IReadOnlyList<string> PrivacyValues = new[] { "private", "unlisted", "public" };
+
         /// <summary>The video file.</summary>
         public string Path { get; set; } = string.Empty;
         /// <summary>Title (1 to 100 characters, no angle brackets).</summary>
