@@ -58,7 +58,7 @@ namespace YtOAuth.Engine.YouTube
                     var content = new ByteArrayContent(bytes);
                     content.Headers.ContentType = new MediaTypeHeaderValue(type);
                     return content;
-                }, null, id, QuotaCosts.Of("thumbnails.set"), response => GoogleHttpJson(response, uri), cancellationToken).ConfigureAwait(false);
+                }, null, id, QuotaCosts.Of("thumbnails.set"), response => Http.GoogleHttp.ReadJsonAsync(response, uri), cancellationToken).ConfigureAwait(false);
                 var items = answer["items"] as JArray;
                 var first = items != null && items.Count > 0 ? items[0] as JObject : null;
                 return (string?)(first?["maxres"] ?? first?["high"] ?? first?["default"])?["url"];
@@ -132,13 +132,23 @@ namespace YtOAuth.Engine.YouTube
         /// <summary>Fails, naming the scope, when the grant cannot make changes (before an upload that ends with one).</summary>
         internal Task RequireWriteScopeAsync(CancellationToken cancellationToken) => api.TokenWithScopesAsync(false, cancellationToken);
 
-        /// <summary>A video as it stands, or null when it is not visible (yet).</summary>
+        /// <summary>
+        /// A video as it stands, or null when it is not visible (yet) or the grant may upload but not read (Upload alone):
+        /// the video is there either way, and only its details are missing.
+        /// </summary>
         internal Task<Video?> ReadVideoAsync(string videoId, CancellationToken cancellationToken) => RecordingAsync(thumbnails, async () =>
         {
             var endpoints = await thumbnails.EndpointsAsync(cancellationToken).ConfigureAwait(false);
-            var list = await thumbnails.GetAsync(endpoints.YouTubeData, "videos?part=snippet,status,contentDetails,statistics&id=" + Uri.EscapeDataString(videoId), videoId, 1,
-                cancellationToken).ConfigureAwait(false);
-            return (list["items"] as JArray)?.Count > 0 ? new Video((JObject)list["items"]![0]!) : null;
+            try
+            {
+                var list = await thumbnails.GetAsync(endpoints.YouTubeData, "videos?part=snippet,status,contentDetails,statistics&id=" + Uri.EscapeDataString(videoId), videoId, 1,
+                    cancellationToken).ConfigureAwait(false);
+                return (list["items"] as JArray)?.Count > 0 ? new Video((JObject)list["items"]![0]!) : null;
+            }
+            catch (YtOAuthException e) when (e.Code == ErrorCode.InsufficientScope)
+            {
+                return null;
+            }
         });
 
         /// <summary>The image of a thumbnail file and its type, read from its first bytes; a clear error before anything is sent.</summary>
@@ -180,8 +190,6 @@ namespace YtOAuth.Engine.YouTube
             return await api.SendAsync(method, new Uri(endpoints.YouTubeData, relative), body?.ToString(Formatting.None), target, QuotaCosts.Of(quotaMethod), cancellationToken)
                 .ConfigureAwait(false);
         }
-
-        private static Task<JObject> GoogleHttpJson(HttpResponseMessage response, Uri uri) => Http.GoogleHttp.ReadJsonAsync(response, uri);
 
         /// <summary>Runs a change and counts what it spent, failed or not (Google charges refused writes too).</summary>
         private async Task<T> RecordingAsync<T>(ApiClient client, Func<Task<T>> change)

@@ -225,6 +225,22 @@ public class PublishTests
     }
 
     [Fact]
+    public async Task A_Retry_After_longer_than_the_retry_policy_waits_stops_the_upload_and_keeps_it()
+    {
+        await using var env = await ConnectedAsync();
+        var path = WriteFile(env, 3 * MiB);
+        env.Google.Faults.Add(FaultTarget.Upload, Fault.Unavailable(retryAfter: 3600));
+
+        var error = await Assert.ThrowsAsync<YtOAuthException>(() => env.Engine.Publisher("default").PublishAsync(Upload(path), null, CancellationToken.None));
+
+        Assert.Equal(ErrorCode.ServerError, error.Code);
+        Assert.Contains("asked to wait 3600 s", error.Message);
+        Assert.DoesNotContain(env.Delays, d => d > env.Retry.MaxRetryAfter);
+        Assert.Single((await env.Store.ReadAsync("default", CancellationToken.None))!.Uploads!);
+        Assert.Empty(env.Google.Uploads.Videos);
+    }
+
+    [Fact]
     public async Task Adding_to_a_playlist_needs_Manage_and_says_so_before_uploading()
     {
         await using var env = await ConnectedAsync("ReadOnly", "Upload");

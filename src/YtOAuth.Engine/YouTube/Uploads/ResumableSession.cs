@@ -71,7 +71,7 @@ namespace YtOAuth.Engine.YouTube
         public async Task<JObject> SendAsync(Uri session, long? known, CancellationToken cancellationToken)
         {
             var failures = 0;
-            var refreshed = false; // one refresh per run: a second 401 is an error
+            var refreshed = false; // one refresh until the upload moves on: a second 401 before that is an error
             var refreshNow = false;
             var offset = known;
             var furthest = known ?? -1; // the most the server has confirmed: only moving past it counts as progress
@@ -223,6 +223,14 @@ namespace YtOAuth.Engine.YouTube
                     "The upload of '" + file.Path + "' stopped: " + why + ", " + AttemptsWithoutProgress + " times without getting further. " +
                     (offset > 0 ? "YouTube holds " + UploadProgress.Size(offset.Value) + " of " + UploadProgress.Size(file.Length) + ". " : string.Empty) +
                     "Check the network connection, then run the same command again: it continues where YouTube stopped.", file.Path);
+            }
+
+            if (retryAfter > api.Http.Retry.MaxRetryAfter)
+            {
+                // The shared retry rule: a wait longer than this is not sat out; the upload is kept for a later run.
+                throw new YtOAuthException(ErrorCode.ServerError,
+                    "The upload of '" + file.Path + "' stopped: " + why + " and asked to wait " + (int)retryAfter.Value.TotalSeconds + " s. " +
+                    "Run the same command again later: it continues where YouTube stopped.", file.Path);
             }
 
             var wait = retryAfter ?? api.Http.Retry.Backoff(failures - 1);

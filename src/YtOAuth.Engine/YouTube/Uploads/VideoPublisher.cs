@@ -74,19 +74,16 @@ namespace YtOAuth.Engine.YouTube
             }
 
             await pendingUploads.ForgetAsync(plan.File.Path).ConfigureAwait(false);
-            if (made != null && upload.ThumbnailPath == null)
-            {
-                return new Video(made);
-            }
-
-            // The thumbnail or an earlier run changed the video since the upload's answer: read it as it stands.
-            return await editor.ReadVideoAsync(pending.VideoId, cancellationToken).ConfigureAwait(false) ?? new Video(made ?? new JObject { ["id"] = pending.VideoId });
+            // The upload's answer is the video (a thumbnail changes none of its fields); only an earlier run's video is read.
+            return made != null ? new Video(made)
+                : await editor.ReadVideoAsync(pending.VideoId, cancellationToken).ConfigureAwait(false) ?? new Video(new JObject { ["id"] = pending.VideoId });
         }
 
         private async Task<JObject> UploadAsync(UploadPlan plan, PendingUpload pending, Action<UploadProgress>? onProgress, CancellationToken cancellationToken)
         {
             var clock = Stopwatch.StartNew();
-            var resumedFrom = pending.SessionUri != null ? pending.ConfirmedBytes : 0;
+            // Where this run starts is what the server answers first (a kept offset may be up to 15 s old): unknown until then.
+            long? resumedFrom = pending.SessionUri != null ? (long?)null : 0;
             TimeSpan? lastShown = null;
             var lastSaved = clock.Elapsed;
             long savedOffset = pending.ConfirmedBytes;
@@ -98,8 +95,9 @@ namespace YtOAuth.Engine.YouTube
                 }
 
                 lastShown = clock.Elapsed;
-                var rate = clock.Elapsed.TotalSeconds > 0.2 ? Math.Max(0, bytes - resumedFrom) / clock.Elapsed.TotalSeconds : 0;
-                var progress = new UploadProgress(plan.File.Path, bytes, plan.File.Length, resumedFrom, rate);
+                var from = resumedFrom ?? 0;
+                var rate = clock.Elapsed.TotalSeconds > 0.2 ? Math.Max(0, bytes - from) / clock.Elapsed.TotalSeconds : 0;
+                var progress = new UploadProgress(plan.File.Path, bytes, plan.File.Length, from, rate);
                 EngineLog.Progress("Uploading " + System.IO.Path.GetFileName(plan.File.Path) + ": " + progress, progress.Percent,
                     progress.TimeLeft is TimeSpan left ? (int)Math.Min(int.MaxValue, left.TotalSeconds) : -1);
                 onProgress?.Invoke(progress);
@@ -107,6 +105,7 @@ namespace YtOAuth.Engine.YouTube
 
             async Task Confirmed(long bytes)
             {
+                resumedFrom ??= bytes;
                 // The offset is written down now and then, not on every chunk: on a restart the server's answer counts anyway.
                 if (bytes > savedOffset && clock.Elapsed - lastSaved >= SaveEvery)
                 {
